@@ -1,0 +1,161 @@
+//! `nianbao check`: every problem of every file, then a summary.
+
+use serde::Serialize;
+
+use super::output::print;
+use super::{CheckArgs, CheckFormat, Outcome};
+use crate::diag::{self, Diagnostic, JsonDiagnostic, Tally};
+use crate::load::{Loaded, load};
+use crate::rules::{self, Previous};
+use crate::source::{SourceFile, display_path};
+
+/// The result of checking one file.
+struct FileResult {
+    path: String,
+    file: Option<SourceFile>,
+    diagnostics: Vec<Diagnostic>,
+    outcome: Outcome,
+}
+
+pub(super) fn run(args: CheckArgs) -> Outcome {
+    if args.previous.is_some() && args.files.len() > 1 {
+        eprintln!("用法错误：--previous 只能配合一个文件使用");
+        return Outcome::Unreadable;
+    }
+    let previous = match &args.previous {
+        None => None,
+        Some(p) => match load(p) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                let mut out = format!("上一年度文件 {} 无法读取：\n", display_path(p));
+                for d in &e.diagnostics {
+                    out.push_str(&render(d, e.file.as_ref(), p));
+                }
+                eprint!("{out}");
+                return Outcome::Unreadable;
+            }
+        },
+    };
+    let results: Vec<FileResult> = args.files.iter().map(|f| check_one(f, previous.as_ref())).collect();
+    let outcome = results.iter().map(|r| r.outcome).max().unwrap_or(Outcome::Ok);
+    match args.format {
+        CheckFormat::Human => print(&human(&results)),
+        CheckFormat::Json => print(&json(&results)),
+    }
+    outcome
+}
+
+fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
+    let shown = display_path(path);
+    match load(path) {
+        Err(e) => FileResult { path: shown, file: e.file, diagnostics: e.diagnostics, outcome: Outcome::Unreadable },
+        Ok(loaded) => {
+            let prev = previous.map(|p| Previous { report: &p.report, path: p.file.display_path() });
+            let cx = rules::Context { report: &loaded.report, previous: prev.as_ref() };
+            let diagnostics = rules::check(&cx, loaded.warnings);
+            let outcome = if Tally::of(&diagnostics).errors > 0 { Outcome::RuleErrors } else { Outcome::Ok };
+            FileResult { path: shown, file: Some(loaded.file), diagnostics, outcome }
+        }
+    }
+}
+
+fn render(d: &Diagnostic, file: Option<&SourceFile>, path: &std::path::Path) -> String {
+    match file {
+        Some(f) => diag::render_human(d, f),
+        None => format!("{}: {}\n  --> {}\n", d.severity.label(), d.message, display_path(path))
+            + &d.help.as_ref().map(|h| format!("   = 提示：{h}\n")).unwrap_or_default(),
+    }
+}
+
+fn summary_line(r: &FileResult) -> String {
+    let t = Tally::of(&r.diagnostics);
+    let mut parts = Vec::new();
+    if t.errors > 0 {
+        parts.push(format!("{} 个错误", t.errors));
+    }
+    if t.warnings > 0 {
+        parts.push(format!("{} 个警告", t.warnings));
+    }
+    if t.acknowledged > 0 {
+        parts.push(format!("{} 个已确认的警告", t.acknowledged));
+    }
+    let detail = if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("，")) };
+    let verdict = match r.outcome {
+        Outcome::Ok => "通过",
+        Outcome::RuleErrors => "未通过",
+        Outcome::Unreadable => "无法读取",
+    };
+    format!("{}：{verdict}{detail}", r.path)
+}
+
+fn human(results: &[FileResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        for d in &r.diagnostics {
+            out.push_str(&render(d, r.file.as_ref(), std::path::Path::new(&r.path)));
+            out.push('\n');
+        }
+        out.push_str(&summary_line(r));
+        out.push('\n');
+    }
+    if results.len() > 1 {
+        let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
+        out.push_str(&format!(
+            "\n共 {} 个文件：{} 个通过，{} 个未通过，{} 个无法读取\n",
+            results.len(),
+            count(Outcome::Ok),
+            count(Outcome::RuleErrors),
+            count(Outcome::Unreadable)
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    version: u32,
+    files: Vec<JsonFile<'a>>,
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    file: &'a str,
+    status: &'static str,
+    #[serde(flatten)]
+    tally: Tally,
+}
+
+fn json(results: &[FileResult]) -> String {
+    let files = results
+        .iter()
+        .map(|r| JsonFile {
+            file: &r.path,
+            status: match r.outcome {
+                Outcome::Ok => "ok",
+                Outcome::RuleErrors => "errors",
+                Outcome::Unreadable => "unreadable",
+            },
+            tally: Tally::of(&r.diagnostics),
+        })
+        .collect();
+    let diagnostics = results
+        .iter()
+        .flat_map(|r| {
+            r.diagnostics.iter().map(move |d| match &r.file {
+                Some(f) => diag::to_json(d, f),
+                None => JsonDiagnostic {
+                    file: r.path.clone(),
+                    line: None,
+                    column: None,
+                    severity: d.severity,
+                    rule: d.code,
+                    message: d.message.clone(),
+                    notes: d.notes.clone(),
+                    help: d.help.clone(),
+                },
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&JsonOutput { version: 1, files, diagnostics }).unwrap_or_default() + "\n"
+}

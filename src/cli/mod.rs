@@ -1,0 +1,204 @@
+//! The command line: argument definitions (help in Chinese) and the commands.
+//!
+//! Exit codes follow ripgrep's convention: 0 success (warnings allowed), 1 rule errors,
+//! 2 unreadable input or bad usage.
+
+mod check;
+mod init;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Everything fine (warnings allowed).
+    Ok = 0,
+    /// At least one rule error.
+    RuleErrors = 1,
+    /// Input that cannot be read, or bad usage.
+    Unreadable = 2,
+}
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+用法：{usage}
+
+{all-args}{after-help}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "政府信息公开工作年度报告：从 YAML 生成、按官方勾稽关系校验",
+    long_about = "nianbao（年报）把一个机关一年的 YAML 文件变成《政府信息公开工作年度报告》：\n按 2021 / 2019 官方格式校验勾稽关系，并生成报告。",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "命令",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "示例：\n  nianbao init -o 2024.yaml --agency 某某市某某局 --year 2024\n  nianbao check 2024.yaml --previous 2023.yaml"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// 显示帮助
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "通用选项")]
+    help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "通用选项")]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 生成一份带中文说明的 YAML 模板（所有数字为 0，可直接通过校验）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Init(InitArgs),
+    /// 校验一个或多个 YAML 文件的勾稽关系，列出全部错误和警告
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Check(CheckArgs),
+    /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Schema(SchemaArgs),
+}
+
+/// Report formats on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// 2021 格式（2021 年及以后的报告）
+    #[value(name = "2021")]
+    F2021,
+    /// 2019 格式（2019、2020 年的报告）
+    #[value(name = "2019")]
+    F2019,
+}
+
+/// Agency levels on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LevelArg {
+    /// 县级以上人民政府部门
+    Department,
+    /// 县级以上地方人民政府
+    Government,
+    /// 乡镇人民政府、街道办事处
+    Township,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// 报告格式（不写时按年度确定）
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// 机关全称
+    #[arg(long, value_name = "名称")]
+    agency: Option<String>,
+    /// 报告年度（不写时为上一年）
+    #[arg(long, value_name = "年度")]
+    year: Option<i32>,
+    /// 机关层级
+    #[arg(long, value_enum)]
+    level: Option<LevelArg>,
+    /// 从上一年度的 YAML 开始：带入机关信息和上年结转，年度加一，正文清空
+    #[arg(long, value_name = "上年文件")]
+    from: Option<PathBuf>,
+    /// 写入文件（不写时输出到屏幕）
+    #[arg(short = 'o', long, value_name = "文件")]
+    output: Option<PathBuf>,
+    /// 文件已存在时覆盖
+    #[arg(long)]
+    force: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+enum CheckFormat {
+    /// 便于阅读的文字（默认）
+    #[default]
+    Human,
+    /// 机器可读的 JSON
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// 要校验的 YAML 文件（可以多个）
+    #[arg(required = true, value_name = "文件", help_heading = "参数")]
+    files: Vec<PathBuf>,
+    /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效件数（W2）；只能配合一个文件使用
+    #[arg(long, value_name = "上年文件")]
+    previous: Option<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t)]
+    format: CheckFormat,
+}
+
+#[derive(Args, Debug)]
+struct SchemaArgs {
+    /// 写入文件（不写时输出到屏幕）
+    #[arg(short = 'o', long, value_name = "文件")]
+    output: Option<PathBuf>,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    let outcome = match cli.command {
+        Command::Init(args) => init::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Schema(args) => schema(args),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+                return ExitCode::from(Outcome::Unreadable as u8);
+            }
+            ExitCode::SUCCESS
+        }
+        kind => {
+            let what = match kind {
+                K::UnknownArgument => "不认识的选项",
+                K::InvalidValue => "选项的取值不对",
+                K::MissingRequiredArgument => "缺少必需的参数",
+                K::InvalidSubcommand => "没有这个命令",
+                K::ValueValidation => "选项的取值不对",
+                K::ArgumentConflict => "选项互相冲突",
+                K::TooManyValues | K::WrongNumberOfValues => "选项的取值个数不对",
+                _ => "命令行有误",
+            };
+            let detail = e.render().to_string();
+            let detail = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
+            eprintln!("用法错误：{what}（{detail}）\n运行 nianbao --help 查看用法");
+            ExitCode::from(Outcome::Unreadable as u8)
+        }
+    }
+}
+
+fn schema(args: SchemaArgs) -> Outcome {
+    let text = serde_json::to_string_pretty(&crate::input::schema::json_schema()).unwrap_or_default() + "\n";
+    match args.output {
+        Some(path) => match output::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => Outcome::Ok,
+            Err(msg) => {
+                eprintln!("错误：{msg}");
+                Outcome::Unreadable
+            }
+        },
+        None => {
+            output::print(&text);
+            Outcome::Ok
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Diagnostics: what nianbao tells the user about an input file.
+//!
+//! A [`Diagnostic`] has a severity, an optional rule id from the catalogue (`R1`, `W7`, …),
+//! a Chinese message, and labels pointing into the YAML. The library only builds them;
+//! [`render_human`] and [`to_json`] turn them into text in one place.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::source::{SourceFile, Span};
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report is wrong; `check` exits with 1 (rule) or 2 (unreadable input).
+    Error,
+    /// Probably wrong; evaluators would ask about it.
+    Warning,
+    /// A warning the agency has looked at and accepted, with a reason in the YAML.
+    Acknowledged,
+}
+
+impl Severity {
+    /// The Chinese word printed before the message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Acknowledged => "已确认",
+        }
+    }
+}
+
+/// A span with a short text printed under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where in the YAML.
+    pub span: Span,
+    /// What is there (may be empty).
+    pub text: String,
+}
+
+/// One finding about one input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error, warning or acknowledged warning.
+    pub severity: Severity,
+    /// Rule id from the catalogue (`R1` … `W9`), or `None` for input errors.
+    pub code: Option<&'static str>,
+    /// The message, one line, in Chinese.
+    pub message: String,
+    /// The main place; `None` when the problem is the file as a whole.
+    pub primary: Option<Label>,
+    /// Further places involved (the other side of a balance, say).
+    pub secondary: Vec<Label>,
+    /// Explanations printed after the snippet (`= 说明：…`).
+    pub notes: Vec<String>,
+    /// A suggestion (`= 提示：…`).
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error without a rule id (input that cannot be read).
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code: None,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A diagnostic for a catalogue rule.
+    pub fn rule(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity, code: Some(code), ..Diagnostic::error(message) }
+    }
+
+    /// Sets the main place.
+    pub fn at(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.primary = Some(Label { span, text: text.into() });
+        self
+    }
+
+    /// Adds a further place.
+    pub fn also(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.secondary.push(Label { span, text: text.into() });
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the suggestion.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sort key: position in the file first, then severity and rule id.
+    fn sort_key(&self) -> (usize, Severity, &'static str, &str) {
+        let pos = self.primary.as_ref().map_or(0, |l| l.span.start);
+        (pos, self.severity, self.code.unwrap_or(""), &self.message)
+    }
+}
+
+/// Sorts diagnostics by their position in the file, as the user reads it.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Counts of each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings not acknowledged.
+    pub warnings: usize,
+    /// Acknowledged warnings.
+    pub acknowledged: usize,
+}
+
+impl Tally {
+    /// Counts `diags`.
+    pub fn of(diags: &[Diagnostic]) -> Tally {
+        let mut t = Tally::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Acknowledged => t.acknowledged += 1,
+            }
+        }
+        t
+    }
+}
+
+/// Renders one diagnostic as text with a snippet of the YAML, the way compilers do.
+pub fn render_human(diag: &Diagnostic, file: &SourceFile) -> String {
+    let mut out = String::new();
+    let code = diag.code.map(|c| format!("[{c}]")).unwrap_or_default();
+    let _ = writeln!(out, "{}{code}: {}", diag.severity.label(), diag.message);
+    let mut labels: Vec<&Label> = diag.primary.iter().chain(&diag.secondary).collect();
+    match diag.primary.as_ref() {
+        Some(p) => {
+            let lc = file.line_col(p.span.start);
+            let _ = writeln!(out, "  --> {}:{}:{}", file.display_path(), lc.line, lc.column);
+        }
+        None => {
+            let _ = writeln!(out, "  --> {}", file.display_path());
+        }
+    }
+    labels.sort_by_key(|l| l.span.start);
+    if !labels.is_empty() {
+        let last_line = labels.iter().map(|l| file.line_col(l.span.start).line).max();
+        let width = last_line.unwrap_or(1).to_string().len();
+        let pad = " ".repeat(width);
+        let _ = writeln!(out, "{pad} |");
+        let mut prev_line = 0;
+        for label in &labels {
+            let lc = file.line_col(label.span.start);
+            if lc.line != prev_line {
+                if prev_line != 0 && lc.line > prev_line + 1 {
+                    let _ = writeln!(out, "{pad} ⋮");
+                }
+                let text = file.line_text(lc.line);
+                let _ = writeln!(out, "{:>width$} | {}", lc.line, text.replace('\t', " "));
+                prev_line = lc.line;
+            }
+            let line_start = file.offset_of(lc.line, 1);
+            let before = file.text.get(line_start..label.span.start).unwrap_or("");
+            let under = file.slice(label.span);
+            let under = under.lines().next().unwrap_or("");
+            let indent = UnicodeWidthStr::width(before.replace('\t', " ").as_str());
+            let carets = UnicodeWidthStr::width(under).max(1);
+            let text = if label.text.is_empty() { String::new() } else { format!(" {}", label.text) };
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}{}",
+                " ".repeat(indent),
+                "^".repeat(carets),
+                text
+            );
+        }
+    }
+    for note in &diag.notes {
+        let _ = writeln!(out, "   = 说明：{note}");
+    }
+    if let Some(help) = &diag.help {
+        let _ = writeln!(out, "   = 提示：{help}");
+    }
+    out
+}
+
+/// The machine-readable form of one diagnostic (`check --format json`).
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    /// Input file.
+    pub file: String,
+    /// 1-based line, if the diagnostic has a place.
+    pub line: Option<usize>,
+    /// 1-based column in characters.
+    pub column: Option<usize>,
+    /// `error`, `warning` or `acknowledged`.
+    pub severity: Severity,
+    /// Rule id, if any.
+    pub rule: Option<&'static str>,
+    /// The message.
+    pub message: String,
+    /// Explanations.
+    pub notes: Vec<String>,
+    /// Suggestion.
+    pub help: Option<String>,
+}
+
+/// Converts a diagnostic for JSON output.
+pub fn to_json(diag: &Diagnostic, file: &SourceFile) -> JsonDiagnostic {
+    let lc = diag.primary.as_ref().map(|p| file.line_col(p.span.start));
+    JsonDiagnostic {
+        file: file.display_path(),
+        line: lc.map(|l| l.line),
+        column: lc.map(|l| l.column),
+        severity: diag.severity,
+        rule: diag.code,
+        message: diag.message.clone(),
+        notes: diag.notes.clone(),
+        help: diag.help.clone(),
+    }
+}

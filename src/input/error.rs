@@ -1,0 +1,194 @@
+//! Turns serde-saphyr's errors into Chinese diagnostics an office worker can act on.
+
+use serde_saphyr::Error as YamlError;
+
+use crate::diag::Diagnostic;
+use crate::source::{SourceFile, Span};
+
+use super::keys;
+
+/// What nianbao was reading when the error happened, for hints.
+pub(crate) struct Context<'a> {
+    /// Format the file is being read as, e.g. "2021".
+    pub format: &'a str,
+    /// Keys that belong only to the other format, with that format's name.
+    pub other_format_keys: &'a [&'a str],
+    /// The other format's name.
+    pub other_format: &'a str,
+}
+
+/// Converts one YAML error to a diagnostic.
+pub(crate) fn translate(err: &YamlError, file: &SourceFile, cx: Option<&Context>) -> Diagnostic {
+    let err = err.without_snippet();
+    let span = err.location().map(|loc| {
+        let start = file.offset_of(loc.line() as usize, loc.column() as usize);
+        let len = loc.span().byte_len().unwrap_or(0) as usize;
+        let end = if len > 0 && file.text.is_char_boundary(start + len) { start + len } else { start };
+        Span::new(start, end)
+    });
+    let mut diag = match err {
+        YamlError::SerdeUnknownField { field, expected, .. } => unknown_field(field, expected, cx),
+        YamlError::SerdeMissingField { field, .. } => {
+            let mut d = Diagnostic::error(format!("缺少必填的键 `{field}`"));
+            if let Some(desc) = keys::describe(field) {
+                d = d.note(format!("`{field}`：{desc}"));
+            }
+            d
+        }
+        YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(match key {
+            Some(k) => format!("键 `{k}` 重复：同一层里每个键只能写一次"),
+            None => "键重复：同一层里每个键只能写一次".to_owned(),
+        }),
+        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(format!(
+            "类型不对：此处应为{}，实际写的是{}",
+            expected_zh(expected),
+            unexpected_zh(unexpected)
+        )),
+        YamlError::SerdeInvalidValue { .. } | YamlError::Message { .. } => {
+            Diagnostic::error(format!("取值不对：{}", plain_message(err)))
+        }
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. }
+        | YamlError::AliasReplayCounterOverflow { .. } => Diagnostic::error(
+            "YAML 别名（*名称）展开得过多，已停止读取：年报文件不需要锚点（&）和别名（*），请直接写出内容",
+        ),
+        YamlError::UnknownAnchor { .. } => {
+            Diagnostic::error("使用了未定义的 YAML 别名（*名称）：请直接写出内容")
+        }
+        YamlError::Eof { .. } => Diagnostic::error("文件意外结束：可能缺少内容或括号未闭合"),
+        YamlError::MultipleDocuments { .. } => {
+            Diagnostic::error("文件里有多个 YAML 文档（---）：一个文件只写一份年报")
+        }
+        YamlError::InvalidUtf8Input => Diagnostic::error("文件不是 UTF-8 编码"),
+        _ => syntax(err),
+    };
+    if let Some(span) = span {
+        diag = diag.at(span, "");
+    }
+    diag
+}
+
+fn unknown_field(field: &str, expected: &[&str], cx: Option<&Context>) -> Diagnostic {
+    let mut d = Diagnostic::error(format!("未知的键 `{field}`"));
+    let best = expected
+        .iter()
+        .map(|e| (strsim::jaro_winkler(field, e), *e))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some(cx) = cx
+        && cx.other_format_keys.contains(&field)
+    {
+        d = d.note(format!(
+            "`{field}` 是 {} 格式的键；本文件按 {} 格式读取（由 format 或 year 决定）",
+            cx.other_format, cx.format
+        ));
+    }
+    if let Some((_, best)) = best {
+        d = d.help(format!("是不是想写 `{best}`？"));
+    }
+    if !expected.is_empty() {
+        d = d.note(format!("这一层可用的键：{}", expected.join("、")));
+    }
+    d
+}
+
+/// The message of a free-form error, without location text.
+fn plain_message(err: &YamlError) -> String {
+    match err {
+        YamlError::Message { msg, .. } => msg.clone(),
+        other => {
+            let text = other.render();
+            strip_location(&text)
+        }
+    }
+}
+
+/// serde-saphyr prefixes messages with "error: line N column M: "; the location is ours to print.
+fn strip_location(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    match first.find(": ") {
+        Some(i) if first.starts_with("line ") => first[i + 2..].to_owned(),
+        _ => first.to_owned(),
+    }
+}
+
+fn syntax(err: &YamlError) -> Diagnostic {
+    let english = strip_location(&err.render());
+    let known: &[(&str, &str)] = &[
+        ("illegal placement of ':'", "冒号位置不对：键和值之间要写「: 」（英文冒号加一个空格）"),
+        ("mapping values are not allowed", "这里不能出现「键: 值」：请检查缩进和上一行是否少了引号"),
+        ("did not find expected ',' or ']'", "方括号列表没有写完：缺少逗号或右方括号 ]"),
+        ("did not find expected ',' or '}'", "花括号没有写完：缺少逗号或右花括号 }"),
+        ("did not find expected key", "缩进不对：同一层的键要对齐"),
+        ("did not find expected node content", "缺少内容：这里应该有一个值"),
+        ("found character that cannot start any token", "这里有 YAML 不允许的字符（例如 Tab 或 @、`）：缩进请用空格"),
+        ("tab", "YAML 缩进不能用 Tab，请改用空格"),
+        ("invalid indentation", "缩进不对：同一层的键要对齐"),
+        ("unclosed quote", "引号没有闭合"),
+        ("while scanning a quoted scalar", "引号没有闭合"),
+        ("block sequence entries are not allowed", "列表项（- ）的位置不对：请检查缩进"),
+    ];
+    let lower = english.to_lowercase();
+    let zh = known.iter().find(|(en, _)| lower.contains(&en.to_lowercase())).map(|(_, zh)| *zh);
+    match zh {
+        Some(zh) => Diagnostic::error(format!("YAML 格式错误：{zh}")).note(format!("解析器原文：{english}")),
+        None => Diagnostic::error(format!("YAML 格式错误：{english}")),
+    }
+}
+
+fn expected_zh(expected: &str) -> String {
+    let e = expected.trim();
+    if e.starts_with("struct ") || e.contains("map") {
+        return "键值对（下一层的若干个键）".to_owned();
+    }
+    if e.contains("sequence") {
+        return "列表（[…] 或多行 - ）".to_owned();
+    }
+    if e.contains("string") {
+        return "文字".to_owned();
+    }
+    if ["i64", "u64", "i32", "u32", "u16", "integer"].iter().any(|t| e.contains(t)) {
+        return "整数".to_owned();
+    }
+    e.to_owned()
+}
+
+fn unexpected_zh(unexpected: &str) -> String {
+    let u = unexpected.trim();
+    if u.contains("sequence") {
+        return "列表".to_owned();
+    }
+    if u.contains("map") {
+        return "键值对".to_owned();
+    }
+    if u.contains("unit") || u.contains("null") {
+        return "空值".to_owned();
+    }
+    if let Some(rest) = u.strip_prefix("string ") {
+        return format!("文字 {rest}");
+    }
+    if let Some(rest) = u.strip_prefix("integer ") {
+        return format!("数字 {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = u.strip_prefix("floating point ") {
+        return format!("数字 {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = u.strip_prefix("boolean ") {
+        return format!("布尔值 {}", rest.trim_matches('`'));
+    }
+    u.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_location_prefix() {
+        assert_eq!(strip_location("error: line 2 column 2: illegal x\n --> y"), "illegal x");
+        assert_eq!(strip_location("plain"), "plain");
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading the YAML file: bytes → text → the serde mirror of one format.
+//!
+//! The format is chosen from `format:` or `year:` first (a lenient pass that ignores every
+//! other key), then the whole file is read strictly into that format's types. Cells are
+//! read leniently; their checks (rule R5) happen in [`crate::model::lower`].
+
+mod cell;
+mod error;
+mod keys;
+mod narrative;
+mod report;
+pub mod schema;
+mod spanned;
+
+use serde::Deserialize;
+
+pub use cell::{Count, ItemRow, Money, Raw, Row, Signed};
+pub use narrative::{Block, Narrative};
+pub use report::*;
+pub use spanned::Sp;
+
+use crate::diag::Diagnostic;
+use crate::source::{SourceFile, Span};
+
+/// Which official format a report uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Format {
+    /// 国办公开办函〔2019〕60号, report years 2019 and 2020.
+    #[serde(rename = "2019")]
+    F2019,
+    /// 国办公开办函〔2021〕30号, report years 2021 onward.
+    #[serde(rename = "2021")]
+    F2021,
+}
+
+impl Format {
+    /// The format the regulations prescribe for a report year (domain §1.5), if any.
+    pub fn for_year(year: i64) -> Option<Format> {
+        match year {
+            ..=2018 => None,
+            2019 | 2020 => Some(Format::F2019),
+            _ => Some(Format::F2021),
+        }
+    }
+
+    /// "2019" or "2021".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::F2019 => "2019",
+            Format::F2021 => "2021",
+        }
+    }
+}
+
+/// A file read into the mirror of its format.
+#[derive(Debug)]
+pub enum Parsed {
+    /// The 2021 format.
+    F2021(Box<Input2021>),
+    /// The 2019 format.
+    F2019(Box<Input2019>),
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub struct LoadError {
+    /// The file, when its bytes could at least be decoded.
+    pub file: Option<SourceFile>,
+    /// What went wrong (at least one).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Keys that exist only in the 2019 format.
+const ONLY_2019: &[&str] = &["other_services", "procurement"];
+/// Keys that exist only in the 2021 format.
+const ONLY_2021: &[&str] = &["no_correction", "fee_unpaid", "information_fees"];
+
+/// Decodes bytes as UTF-8 (a leading BOM is dropped) into a source file.
+pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<SourceFile, LoadError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let diag = Diagnostic::error(format!(
+                "文件不是 UTF-8 编码（第 {line} 行第 {column} 列起无法识别，可能是 GBK/GB2312 编码）"
+            ))
+            .help("请在编辑器里用“另存为”选择 UTF-8 编码后再试");
+            return Err(LoadError { file: None, diagnostics: vec![diag] });
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    Ok(SourceFile::new(path, text))
+}
+
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Sp<Raw>>,
+    #[serde(default)]
+    year: Option<Sp<Raw>>,
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    o.with_snippet = false;
+    // A report has a few thousand YAML events; these limits stop an alias bomb early
+    // while leaving ample room for any real file.
+    o.alias_limits.max_total_replayed_events = 200_000;
+    if let Some(b) = o.budget.as_mut() {
+        b.max_events = 500_000;
+    }
+    o
+}
+
+/// Reads a decoded file into the mirror of its format.
+pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic>> {
+    if is_blank(&file.text) {
+        return Err(vec![Diagnostic::error("文件是空的：没有任何内容").help(
+            "用 `nianbao init -o 文件名.yaml` 生成一份带说明的模板再填写",
+        )]);
+    }
+    let header: Header = serde_saphyr::from_str_with_options(&file.text, options()).map_err(|e| {
+        let mut d = error::translate(&e, file, None);
+        if matches!(e.without_snippet(), serde_saphyr::Error::SerdeInvalidType { .. }) {
+            d.message = "文件的最外层应当是若干个「键: 值」（例如 year: 2024），而不是列表或单个值".into();
+        }
+        vec![d]
+    })?;
+    let (format, format_span) = choose_format(file, &header)?;
+    let (cx, parsed) = match format {
+        Format::F2021 => (
+            error::Context { format: "2021", other_format: "2019", other_format_keys: ONLY_2019 },
+            serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())
+                .map(|p| Parsed::F2021(Box::new(p))),
+        ),
+        Format::F2019 => (
+            error::Context { format: "2019", other_format: "2021", other_format_keys: ONLY_2021 },
+            serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
+                .map(|p| Parsed::F2019(Box::new(p))),
+        ),
+    };
+    parsed.map(|p| (p, format_span)).map_err(|e| vec![error::translate(&e, file, Some(&cx))])
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    })
+}
+
+fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>), Vec<Diagnostic>> {
+    if let Some(f) = &h.format {
+        return match f.value {
+            Raw::Int(2021) => Ok((Format::F2021, Some(f.span))),
+            Raw::Int(2019) => Ok((Format::F2019, Some(f.span))),
+            _ => Err(vec![Diagnostic::error(format!(
+                "format 只能写 2021 或 2019，这里写的是 {}",
+                shown(file, f.span)
+            ))
+            .at(f.span, "")
+            .help("也可以删去 format，由 year 自动确定格式")]),
+        };
+    }
+    let Some(year) = &h.year else {
+        return Err(vec![Diagnostic::error("缺少必填的键 `year`（报告年度，例如 year: 2024）")]);
+    };
+    match year.value {
+        Raw::Int(y) => match Format::for_year(y) {
+            Some(f) => Ok((f, None)),
+            None => Err(vec![Diagnostic::error(format!(
+                "{y} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后的报告"
+            ))
+            .at(year.span, "")]),
+        },
+        _ => Err(vec![Diagnostic::error(format!(
+            "year 应当是四位数的年份（例如 2024），这里写的是 {}",
+            shown(file, year.span)
+        ))
+        .at(year.span, "")]),
+    }
+}
+
+/// The text of a span as the user wrote it, for messages; `（空）` when empty.
+pub(crate) fn shown(file: &SourceFile, span: Span) -> String {
+    let s = file.slice(span).trim();
+    if s.is_empty() { "（空）".to_owned() } else { s.to_owned() }
+}

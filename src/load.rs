@@ -1,0 +1,60 @@
+//! Reading one report file all the way to the model.
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::input::{self, LoadError};
+use crate::model::{self, Report};
+use crate::source::{SourceFile, display_path};
+
+/// A report read and lowered, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file.
+    pub file: SourceFile,
+    /// The report.
+    pub report: Report,
+    /// Warnings found while lowering (N1).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads, parses and lowers a file. Any error means the file cannot be understood
+/// (exit code 2); the rule checks run afterwards on the result.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        file: None,
+        diagnostics: vec![Diagnostic::error(format!(
+            "无法读取文件 {}（{}）",
+            display_path(path),
+            io_reason(&e)
+        ))],
+    })?;
+    let file = input::decode(path, bytes)?;
+    load_source(file)
+}
+
+/// Parses and lowers an already decoded file.
+pub fn load_source(file: SourceFile) -> Result<Loaded, LoadError> {
+    let (parsed, format_span) = match input::parse(&file) {
+        Ok(p) => p,
+        Err(diagnostics) => return Err(LoadError { file: Some(file), diagnostics }),
+    };
+    match model::lower(&file, parsed, format_span) {
+        Ok((report, warnings)) => Ok(Loaded { file, report, warnings }),
+        Err(mut diagnostics) => {
+            crate::diag::sort(&mut diagnostics);
+            Err(LoadError { file: Some(file), diagnostics })
+        }
+    }
+}
+
+/// The reason of an I/O error, in Chinese where it is a common one.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "文件不存在".into(),
+        K::PermissionDenied => "没有读取权限".into(),
+        K::IsADirectory => "这是一个文件夹".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,274 @@
+//! The report as the rest of nianbao sees it: one typed model for both formats.
+//!
+//! Built from the YAML mirror by [`lower`]; every number keeps the span it was read from,
+//! and totals the user left out are derived on demand, so the rules and the renderers
+//! never see a blank.
+
+mod date;
+mod lower;
+mod narrative;
+pub mod tables;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+pub use date::Date;
+pub use lower::lower;
+pub use narrative::{Item, numbering_prefix};
+pub use tables::{RowDef, RowKind};
+
+use crate::input::Format;
+use crate::source::Span;
+
+/// A count read from the YAML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Num {
+    /// The value (non-negative except the 2019 本年增/减).
+    pub value: i64,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// An amount of money read from the YAML, exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    /// The value, with the scale the user wrote (`12.50` keeps two places).
+    pub value: Decimal,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// The level of the reporting agency; it decides the deadline (条例 第四十九条).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// 县级以上人民政府部门: publish by 31 January.
+    Department,
+    /// 县级以上地方人民政府: publish by 31 March.
+    Government,
+    /// 乡镇人民政府、街道办事处: deadline set locally, usually with the departments.
+    Township,
+}
+
+impl Level {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Department => "县级以上人民政府部门",
+            Level::Government => "县级以上地方人民政府",
+            Level::Township => "乡镇人民政府（街道办事处）",
+        }
+    }
+}
+
+/// The reporting agency.
+#[derive(Clone, Debug)]
+pub struct Agency {
+    /// Full name.
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// 编制单位, if different from the agency.
+    pub issuing_office: Option<String>,
+    /// A local deadline earlier than the statutory one.
+    pub deadline: Option<(Date, Span)>,
+}
+
+/// Table 三: the applications grid.
+#[derive(Clone, Debug)]
+pub struct Applications {
+    /// Row definitions of the format.
+    pub rows: &'static [RowDef],
+    /// Cells as given; `None` = derived (the 总计 column, or the whole （七）总计 row).
+    pub cells: Vec<[Option<Num>; 7]>,
+    /// Span of each row in the YAML (the key of a derived row's parent when absent).
+    pub row_spans: Vec<Span>,
+}
+
+impl Applications {
+    /// The value of a cell, derived when not given.
+    pub fn value(&self, row: usize, col: usize) -> i64 {
+        if let Some(n) = self.cells[row][col] {
+            return n.value;
+        }
+        if col == 6 {
+            return (0..6).map(|c| self.value(row, c)).sum();
+        }
+        self.result_rows().map(|r| self.value(r, col)).sum()
+    }
+
+    /// Indices of the result rows that （七）总计 sums.
+    pub fn result_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Result).map(|(i, _)| i)
+    }
+
+    /// Index of the first row of a kind.
+    pub fn row_of(&self, kind: RowKind) -> usize {
+        self.rows.iter().position(|r| r.kind == kind).unwrap_or(0)
+    }
+
+    /// Where a cell is in the YAML: its own span, or its row's when derived.
+    pub fn span(&self, row: usize, col: usize) -> Span {
+        self.cells[row][col].map_or(self.row_spans[row], |n| n.span)
+    }
+}
+
+/// Table 四: the three groups of administrative review and litigation.
+#[derive(Clone, Debug)]
+pub struct Review {
+    /// Cells of 行政复议, 直接起诉, 复议后起诉; column 4 (总计) `None` = derived.
+    pub groups: [[Option<Num>; 5]; 3],
+    /// Span of each group row in the YAML.
+    pub spans: [Span; 3],
+}
+
+impl Review {
+    /// The value of a cell, the 总计 derived when not given.
+    pub fn value(&self, group: usize, col: usize) -> i64 {
+        match self.groups[group][col] {
+            Some(n) => n.value,
+            None => (0..4).map(|c| self.value(group, c)).sum(),
+        }
+    }
+
+    /// Where a cell is in the YAML.
+    pub fn span(&self, group: usize, col: usize) -> Span {
+        self.groups[group][col].map_or(self.spans[group], |n| n.span)
+    }
+}
+
+/// Section 二 of the 2021 format.
+#[derive(Clone, Debug)]
+pub struct Proactive2021 {
+    /// 规章 and 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数.
+    pub documents: [[Num; 3]; 2],
+    /// 行政许可 本年处理决定数量.
+    pub licensing: Num,
+    /// 行政处罚 本年处理决定数量.
+    pub penalty: Num,
+    /// 行政强制 本年处理决定数量.
+    pub coercion: Num,
+    /// 行政事业性收费 本年收费金额（万元）.
+    pub fees_wan: Amount,
+}
+
+/// Section 二 of the 2019 format.
+#[derive(Clone, Debug)]
+pub struct Proactive2019 {
+    /// 规章 and 规范性文件: 本年新制作数量, 本年新公开数量, 对外公开总数量.
+    pub documents: [[Num; 3]; 2],
+    /// 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制: 上一年项目数量, 本年增/减, 处理决定数量.
+    pub items: [[Num; 3]; 4],
+    /// 行政事业性收费: 上一年项目数量, 本年增/减.
+    pub fee_items: [Num; 2],
+    /// 政府集中采购 采购项目数量.
+    pub procurement_count: Num,
+    /// 政府集中采购 采购总金额.
+    pub procurement_amount: Amount,
+    /// Its unit.
+    pub procurement_unit: MoneyUnit,
+}
+
+/// Section 二, by format.
+#[derive(Clone, Debug)]
+pub enum Proactive {
+    /// 2021 format.
+    F2021(Proactive2021),
+    /// 2019 format.
+    F2019(Proactive2019),
+}
+
+/// A unit of money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum MoneyUnit {
+    /// 元.
+    #[serde(rename = "元")]
+    Yuan,
+    /// 万元.
+    #[serde(rename = "万元")]
+    Wan,
+}
+
+impl MoneyUnit {
+    /// The Chinese unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "元",
+            MoneyUnit::Wan => "万元",
+        }
+    }
+}
+
+/// 信息处理费 of the 2021 format, in 元.
+#[derive(Clone, Debug)]
+pub struct Fees {
+    /// Fee notices issued.
+    pub notices: Num,
+    /// Their total amount.
+    pub notices_amount: Amount,
+    /// Amount actually collected.
+    pub collected: Amount,
+    /// Span of the `information_fees` block.
+    pub span: Span,
+}
+
+/// A warning the agency accepted, with its reason.
+#[derive(Clone, Debug)]
+pub struct Ack {
+    /// Why the agency accepts it.
+    pub reason: String,
+    /// Where the acknowledgement is written.
+    pub span: Span,
+}
+
+/// One report, format-independent where the formats agree.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Format in use.
+    pub format: Format,
+    /// Where `format:` was written, if it was.
+    pub format_span: Option<Span>,
+    /// Report year.
+    pub year: i32,
+    /// Where `year:` was written.
+    pub year_span: Span,
+    /// The agency.
+    pub agency: Agency,
+    /// Where the agency name was written.
+    pub agency_span: Span,
+    /// Publication date.
+    pub publication_date: Date,
+    /// Where it was written.
+    pub date_span: Span,
+    /// Preface override.
+    pub preface: Option<Vec<Item>>,
+    /// 一、总体情况.
+    pub overview: Vec<Item>,
+    /// Where 一 is in the YAML.
+    pub overview_span: Span,
+    /// Where 五 is in the YAML.
+    pub problems_span: Span,
+    /// 二 table.
+    pub proactive: Proactive,
+    /// Text under table 二.
+    pub proactive_remarks: Vec<Item>,
+    /// 三 table.
+    pub applications: Applications,
+    /// Text under table 三.
+    pub applications_remarks: Vec<Item>,
+    /// 四 table.
+    pub review: Review,
+    /// Note under table 四.
+    pub review_remarks: Vec<Item>,
+    /// 五、存在的主要问题及改进情况.
+    pub problems: Vec<Item>,
+    /// 六 free text.
+    pub other_matters: Vec<Item>,
+    /// 六 信息处理费 (2021 format), if reported.
+    pub fees: Option<Fees>,
+    /// Where section 六 is in the YAML.
+    pub other_matters_span: Span,
+    /// Acknowledged warnings by rule id.
+    pub acknowledged: BTreeMap<String, Ack>,
+}

@@ -1,0 +1,307 @@
+//! `nianbao init`: a complete, commented YAML file to fill in.
+//!
+//! The file is generated from the same table definitions the checker uses, so its keys
+//! and labels cannot drift from the model. Every figure is 0 (or carried over from last
+//! year's report), and the result passes `check`.
+
+use std::fmt::Write as _;
+
+use crate::input::Format;
+use crate::model::tables::{self, RowDef, RowKind};
+use crate::model::{Date, Level, Proactive, Report};
+
+/// What a scaffold is made from.
+#[derive(Clone, Debug)]
+pub struct Scaffold {
+    /// Format of the new report.
+    pub format: Format,
+    /// Report year.
+    pub year: i32,
+    /// Agency full name.
+    pub agency: String,
+    /// Agency level.
+    pub level: Level,
+    /// 编制单位.
+    pub issuing_office: Option<String>,
+    /// Planned publication date.
+    pub publication_date: Date,
+    /// 二、上年结转 per applicant column (last year's 四、结转下年度继续办理).
+    pub carried_over: [i64; 6],
+    /// 现行有效件数 of 规章 and 行政规范性文件 at the end of last year (2021 format).
+    pub in_force: [i64; 2],
+    /// Whether the figures come from last year's report (changes the comments).
+    pub from_previous: Option<String>,
+}
+
+impl Scaffold {
+    /// A fresh scaffold for `year`.
+    pub fn new(format: Format, year: i32, agency: String) -> Scaffold {
+        Scaffold {
+            format,
+            year,
+            agency,
+            level: Level::Department,
+            issuing_office: None,
+            publication_date: Date { year: year + 1, month: 1, day: 20 },
+            carried_over: [0; 6],
+            in_force: [0; 2],
+            from_previous: None,
+        }
+    }
+
+    /// This year's scaffold started from last year's report.
+    pub fn from_previous(prev: &Report, path: &str) -> Scaffold {
+        let year = prev.year + 1;
+        let format = Format::for_year(i64::from(year)).unwrap_or(Format::F2021);
+        let mut s = Scaffold::new(format, year, prev.agency.name.clone());
+        s.level = prev.agency.level;
+        s.issuing_office = prev.agency.issuing_office.clone();
+        let d = prev.publication_date;
+        s.publication_date = Date::new(d.year + 1, d.month, d.day)
+            .unwrap_or(Date { year: d.year + 1, month: d.month, day: 28 });
+        let a = &prev.applications;
+        let fwd = a.row_of(RowKind::CarriedForward);
+        for (col, v) in s.carried_over.iter_mut().enumerate() {
+            *v = a.value(fwd, col);
+        }
+        if let (Proactive::F2021(p), Format::F2021) = (&prev.proactive, format) {
+            s.in_force = [p.documents[0][2].value, p.documents[1][2].value];
+        }
+        s.from_previous = Some(path.to_owned());
+        s
+    }
+
+    /// The YAML text.
+    pub fn render(&self) -> String {
+        let mut o = String::new();
+        self.header(&mut o);
+        self.proactive(&mut o);
+        self.applications(&mut o);
+        review(&mut o);
+        self.closing(&mut o);
+        o
+    }
+
+    fn header(&self, o: &mut String) {
+        let f = self.format.name();
+        let y = self.year;
+        let _ = writeln!(o, "# {}{y}年政府信息公开工作年度报告 —— nianbao 输入文件（{f} 格式）", self.agency);
+        if let Some(p) = &self.from_previous {
+            let _ = writeln!(o, "# 由上一年度报告 {p} 生成：机关信息、上年结转已带入，正文已清空。");
+        }
+        o.push_str(
+            "#
+# 填写说明：
+#   - 数字直接写，不加引号、不带单位；没有的填 0，不要留空，也不要写“/”或“—”。
+#   - 表格每行按官方表格的列顺序填写；“总计”可以不写（自动合计），写了就会被核对。
+#   - 小标题不要自己编号：nianbao 自动生成（一）、1.、（1）。
+#   - 写完后运行：nianbao check 本文件.yaml
+#   - 编辑器提示：nianbao schema > nianbao.schema.json，并在本文件第一行写
+#     # yaml-language-server: $schema=./nianbao.schema.json
+
+",
+        );
+        let _ = writeln!(o, "year: {y}                       # 报告年度（统计期为 {y}年1月1日至12月31日）");
+        let _ = writeln!(o, "# format: {f}                   # 报告格式：不写时按年度自动确定（2021 年起 2021 格式）");
+        o.push_str("agency:\n");
+        let _ = writeln!(o, "  name: {}    # 机关全称", yaml_str(&self.agency));
+        let level = match self.level {
+            Level::Department => "department",
+            Level::Government => "government",
+            Level::Township => "township",
+        };
+        let _ = writeln!(
+            o,
+            "  level: {level}   # 机关层级：department（县级以上人民政府部门）、government（县级以上地方人民政府）、township（乡镇、街道）"
+        );
+        match &self.issuing_office {
+            Some(office) => {
+                let _ = writeln!(o, "  issuing_office: {}   # 编制单位（可选）", yaml_str(office));
+            }
+            None => o.push_str("  # issuing_office: 某某市人民政府办公室   # 编制单位（可选）\n"),
+        }
+        let _ = writeln!(
+            o,
+            "  # deadline: {}-01-28   # 本地规定的发布截止日期（可选；不写时按《条例》第四十九条）",
+            y + 1
+        );
+        let _ = writeln!(o, "publication_date: {}   # 发布日期", self.publication_date.iso());
+        o.push_str(
+            "
+# preface: |                     # 前言（可选）：不写时自动生成法律依据、六个部分和统计期限
+#   根据《中华人民共和国政府信息公开条例》……
+
+overview:                        # 一、总体情况（小标题自动编号为（一）（二）……）
+  - heading: 主动公开
+    content: []                  # 在 [] 里写段落，或改为多行：- 第一段……
+  - heading: 依申请公开
+    content: []
+  - heading: 政府信息管理
+    content: []
+  - heading: 政府信息公开平台建设
+    content: []
+  - heading: 监督保障
+    content: []
+
+",
+        );
+    }
+
+    fn proactive(&self, o: &mut String) {
+        o.push_str("proactive:                       # 二、主动公开政府信息情况\n");
+        match self.format {
+            Format::F2021 => {
+                let [r, n] = self.in_force;
+                let _ = writeln!(
+                    o,
+                    "  # 第二十条第（一）项          [本年制发件数, 本年废止件数, 现行有效件数]
+  regulations:         [0, 0, {r}]   # 规章
+  normative_documents: [0, 0, {n}]   # 行政规范性文件
+  licensing: 0                     # 第二十条第（五）项 行政许可：本年处理决定数量
+  penalty: 0                       # 第二十条第（六）项 行政处罚：本年处理决定数量
+  coercion: 0                      # 第二十条第（六）项 行政强制：本年处理决定数量
+  fees: 0                          # 第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元，可带小数）
+"
+                );
+                if self.in_force != [0, 0] {
+                    o.push_str("  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n");
+                }
+            }
+            Format::F2019 => o.push_str(
+                "  # 第二十条第（一）项          [本年新制作数量, 本年新公开数量, 对外公开总数量]
+  regulations:         [0, 0, 0]   # 规章
+  normative_documents: [0, 0, 0]   # 规范性文件
+  # 第二十条第（五）（六）项      [上一年项目数量, 本年增/减, 处理决定数量]；增减可写 +3 或 -2
+  licensing:           [0, 0, 0]   # 行政许可
+  other_services:      [0, 0, 0]   # 其他对外管理服务事项
+  penalty:             [0, 0, 0]   # 行政处罚
+  coercion:            [0, 0, 0]   # 行政强制
+  # 第二十条第（八）项            [上一年项目数量, 本年增/减]
+  fees:                [0, 0]      # 行政事业性收费
+  procurement:                     # 第二十条第（九）项 政府集中采购
+    count: 0                       # 采购项目数量
+    amount: 0                      # 采购总金额（数字，单位见下一行）
+    unit: 万元                     # 采购总金额的单位：万元 或 元
+",
+            ),
+        }
+        o.push('\n');
+    }
+
+    fn applications(&self, o: &mut String) {
+        o.push_str(
+            "applications:                    # 三、收到和处理政府信息公开申请情况
+  # 每行依次为：自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他[, 总计]
+  # （商业企业至其他为“法人或其他组织”；总计可不写，自动合计）
+  # 勾稽关系：每一列 一 + 二 = 三（七）总计 + 四
+",
+        );
+        let rows = tables::app_rows(self.format);
+        let mut open_groups: Vec<&str> = Vec::new();
+        for def in rows {
+            let parts: Vec<&str> = def.key.split('.').collect();
+            let (parents, leaf) = parts.split_at(parts.len() - 1);
+            // Close groups that end before this row, open the ones it starts.
+            let common = open_groups.iter().zip(parents).take_while(|(a, b)| a == b).count();
+            open_groups.truncate(common);
+            for (depth, p) in parents.iter().enumerate().skip(common) {
+                let indent = "  ".repeat(depth + 1);
+                let comment = group_comment(p, def);
+                let _ = writeln!(o, "{indent}{p}:{}# {comment}", pad(indent.len() + p.len() + 1, 33));
+                open_groups.push(p);
+            }
+            let indent = "  ".repeat(parents.len() + 1);
+            let values = self.row_values(def);
+            let key = format!("{indent}{}:", leaf[0]);
+            if def.kind == RowKind::Total {
+                let _ = writeln!(
+                    o,
+                    "{indent}# total: [0, 0, 0, 0, 0, 0]     # （七）总计（可选：不写时自动合计，写了则核对）"
+                );
+                continue;
+            }
+            let _ = writeln!(o, "{key}{}{values}   # {}", pad(key.chars().count(), 35), def.label);
+        }
+        if self.from_previous.is_some() && self.carried_over != [0; 6] {
+            o.push_str("  # 上年结转已按上年报告的“结转下年度继续办理”带入；结转下年度暂按同数填写以保持平衡，\n  # 办结后请填入办理结果并调整结转下年度。\n");
+        }
+        o.push('\n');
+    }
+
+    fn row_values(&self, def: &RowDef) -> String {
+        let v = match def.kind {
+            RowKind::CarriedOver | RowKind::CarriedForward => self.carried_over,
+            _ => [0; 6],
+        };
+        format!("[{}]", v.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+    }
+
+    fn closing(&self, o: &mut String) {
+        o.push_str(
+            "problems:                        # 五、存在的主要问题及改进情况
+  - heading: 存在的主要问题
+    content: []
+  - heading: 改进情况
+    content: []
+
+",
+        );
+        match self.format {
+            Format::F2021 => o.push_str(
+                "other_matters:                   # 六、其他需要报告的事项
+  information_fees:               # 信息处理费（据此自动生成说明句；都为 0 时写 0）
+    fee_notices_count: 0          # 发出收费通知的件数
+    fee_notices_amount_yuan: 0    # 收费通知的总金额（元）
+    fees_collected_yuan: 0        # 实际收取的金额（元）
+  content: []                     # 其他需要报告的事项（可选），例如 建议提案办理结果公开情况
+
+# acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
+#   W9: 经本级政务公开办同意延期发布
+",
+            ),
+            Format::F2019 => o.push_str(
+                "other_matters:                   # 六、其他需要报告的事项
+  content: []                     # 可选；不写时印“无”
+
+# acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
+#   W7: 处理决定数量经核实无误
+",
+            ),
+        }
+    }
+}
+
+fn review(o: &mut String) {
+    o.push_str(
+        "review_litigation:               # 四、政府信息公开行政复议、行政诉讼情况
+  # 每组依次为：结果维持, 结果纠正, 其他结果, 尚未审结[, 总计]（总计可不写）
+  review:                  [0, 0, 0, 0]   # 行政复议
+  litigation_direct:       [0, 0, 0, 0]   # 行政诉讼：未经复议直接起诉
+  litigation_after_review: [0, 0, 0, 0]   # 行政诉讼：复议后起诉
+  # remarks: 行政复议、行政诉讼数量含上年度结转数量。   # 表格下方的注（可选）
+
+",
+    );
+}
+
+fn group_comment(key: &str, def: &RowDef) -> &'static str {
+    match key {
+        "results" => tables::RESULTS_LABEL,
+        _ => def.group.unwrap_or(""),
+    }
+}
+
+fn pad(used: usize, to: usize) -> String {
+    " ".repeat(to.saturating_sub(used).max(1))
+}
+
+/// A scalar safe to write unquoted in YAML, or a double-quoted string.
+fn yaml_str(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.starts_with([' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`'])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(' ')
+        && s.parse::<f64>().is_err();
+    if plain { s.to_owned() } else { serde_json::to_string(s).unwrap_or_default() }
+}
