@@ -147,7 +147,7 @@ impl Tally {
 pub fn render_human(diag: &Diagnostic, file: &SourceFile) -> String {
     let mut out = String::new();
     let code = diag.code.map(|c| format!("[{c}]")).unwrap_or_default();
-    let _ = writeln!(out, "{}{code}: {}", diag.severity.label(), diag.message);
+    let _ = writeln!(out, "{}{code}：{}", diag.severity.label(), diag.message);
     let mut labels: Vec<&Label> = diag.primary.iter().chain(&diag.secondary).collect();
     match diag.primary.as_ref() {
         Some(p) => {
@@ -181,14 +181,9 @@ pub fn render_human(diag: &Diagnostic, file: &SourceFile) -> String {
             let under = under.lines().next().unwrap_or("");
             let indent = UnicodeWidthStr::width(before.replace('\t', " ").as_str());
             let carets = UnicodeWidthStr::width(under).max(1);
-            let text = if label.text.is_empty() { String::new() } else { format!(" {}", label.text) };
-            let _ = writeln!(
-                out,
-                "{pad} | {}{}{}",
-                " ".repeat(indent),
-                "^".repeat(carets),
-                text
-            );
+            let text =
+                if label.text.is_empty() { String::new() } else { format!(" {}", label.text) };
+            let _ = writeln!(out, "{pad} | {}{}{}", " ".repeat(indent), "^".repeat(carets), text);
         }
     }
     for note in &diag.notes {

@@ -57,8 +57,11 @@ impl Scaffold {
         s.level = prev.agency.level;
         s.issuing_office = prev.agency.issuing_office.clone();
         let d = prev.publication_date;
-        s.publication_date = Date::new(d.year + 1, d.month, d.day)
-            .unwrap_or(Date { year: d.year + 1, month: d.month, day: 28 });
+        s.publication_date = Date::new(d.year + 1, d.month, d.day).unwrap_or(Date {
+            year: d.year + 1,
+            month: d.month,
+            day: 28,
+        });
         let a = &prev.applications;
         let fwd = a.row_of(RowKind::CarriedForward);
         for (col, v) in s.carried_over.iter_mut().enumerate() {
@@ -85,9 +88,14 @@ impl Scaffold {
     fn header(&self, o: &mut String) {
         let f = self.format.name();
         let y = self.year;
-        let _ = writeln!(o, "# {}{y}年政府信息公开工作年度报告 —— nianbao 输入文件（{f} 格式）", self.agency);
+        let _ = writeln!(
+            o,
+            "# {}{y}年政府信息公开工作年度报告 —— nianbao 输入文件（{f} 格式）",
+            self.agency
+        );
         if let Some(p) = &self.from_previous {
-            let _ = writeln!(o, "# 由上一年度报告 {p} 生成：机关信息、上年结转已带入，正文已清空。");
+            let _ =
+                writeln!(o, "# 由上一年度报告 {p} 生成：机关信息、上年结转已带入，正文已清空。");
         }
         o.push_str(
             "#
@@ -101,9 +109,15 @@ impl Scaffold {
 
 ",
         );
-        let _ = writeln!(o, "year: {y}                       # 报告年度（统计期为 {y}年1月1日至12月31日）");
-        let _ = writeln!(o, "# format: {f}                   # 报告格式：不写时按年度自动确定（2021 年起 2021 格式）");
-        o.push_str("agency:\n");
+        let _ = writeln!(
+            o,
+            "year: {y}                       # 报告年度（统计期为 {y}年1月1日至12月31日）"
+        );
+        let _ = writeln!(
+            o,
+            "# format: {f}                   # 报告格式：不写时按年度自动确定（2021 年起 2021 格式）"
+        );
+        o.push_str("agency:                          # 报告机关\n");
         let _ = writeln!(o, "  name: {}    # 机关全称", yaml_str(&self.agency));
         let level = match self.level {
             Level::Department => "department",
@@ -164,7 +178,9 @@ overview:                        # 一、总体情况（小标题自动编号为
 "
                 );
                 if self.in_force != [0, 0] {
-                    o.push_str("  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n");
+                    o.push_str(
+                        "  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n",
+                    );
                 }
             }
             Format::F2019 => o.push_str(
@@ -207,7 +223,8 @@ overview:                        # 一、总体情况（小标题自动编号为
             for (depth, p) in parents.iter().enumerate().skip(common) {
                 let indent = "  ".repeat(depth + 1);
                 let comment = group_comment(p, def);
-                let _ = writeln!(o, "{indent}{p}:{}# {comment}", pad(indent.len() + p.len() + 1, 33));
+                let _ =
+                    writeln!(o, "{indent}{p}:{}# {comment}", pad(indent.len() + p.len() + 1, 33));
                 open_groups.push(p);
             }
             let indent = "  ".repeat(parents.len() + 1);
@@ -298,7 +315,10 @@ fn pad(used: usize, to: usize) -> String {
 /// A scalar safe to write unquoted in YAML, or a double-quoted string.
 fn yaml_str(s: &str) -> String {
     let plain = !s.is_empty()
-        && !s.starts_with([' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`'])
+        && !s.starts_with([
+            ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
+            '%', '@', '`',
+        ])
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(' ')

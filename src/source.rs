@@ -91,8 +91,7 @@ impl SourceFile {
             return self.text.len();
         };
         let text = self.line_text(line);
-        let within: usize =
-            text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+        let within: usize = text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
         start + within
     }
 

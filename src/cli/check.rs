@@ -36,7 +36,8 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
             }
         },
     };
-    let results: Vec<FileResult> = args.files.iter().map(|f| check_one(f, previous.as_ref())).collect();
+    let results: Vec<FileResult> =
+        args.files.iter().map(|f| check_one(f, previous.as_ref())).collect();
     let outcome = results.iter().map(|r| r.outcome).max().unwrap_or(Outcome::Ok);
     match args.format {
         CheckFormat::Human => print(&human(&results)),
@@ -48,12 +49,19 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
 fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
     let shown = display_path(path);
     match load(path) {
-        Err(e) => FileResult { path: shown, file: e.file, diagnostics: e.diagnostics, outcome: Outcome::Unreadable },
+        Err(e) => FileResult {
+            path: shown,
+            file: e.file,
+            diagnostics: e.diagnostics,
+            outcome: Outcome::Unreadable,
+        },
         Ok(loaded) => {
-            let prev = previous.map(|p| Previous { report: &p.report, path: p.file.display_path() });
+            let prev =
+                previous.map(|p| Previous { report: &p.report, path: p.file.display_path() });
             let cx = rules::Context { report: &loaded.report, previous: prev.as_ref() };
             let diagnostics = rules::check(&cx, loaded.warnings);
-            let outcome = if Tally::of(&diagnostics).errors > 0 { Outcome::RuleErrors } else { Outcome::Ok };
+            let outcome =
+                if Tally::of(&diagnostics).errors > 0 { Outcome::RuleErrors } else { Outcome::Ok };
             FileResult { path: shown, file: Some(loaded.file), diagnostics, outcome }
         }
     }
@@ -62,8 +70,10 @@ fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
 fn render(d: &Diagnostic, file: Option<&SourceFile>, path: &std::path::Path) -> String {
     match file {
         Some(f) => diag::render_human(d, f),
-        None => format!("{}: {}\n  --> {}\n", d.severity.label(), d.message, display_path(path))
-            + &d.help.as_ref().map(|h| format!("   = 提示：{h}\n")).unwrap_or_default(),
+        None => {
+            format!("{}：{}\n  --> {}\n", d.severity.label(), d.message, display_path(path))
+                + &d.help.as_ref().map(|h| format!("   = 提示：{h}\n")).unwrap_or_default()
+        }
     }
 }
 
@@ -79,11 +89,12 @@ fn summary_line(r: &FileResult) -> String {
     if t.acknowledged > 0 {
         parts.push(format!("{} 个已确认的警告", t.acknowledged));
     }
-    let detail = if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("，")) };
+    let detail =
+        if parts.is_empty() { String::new() } else { format!("（{}）", parts.join("，")) };
     let verdict = match r.outcome {
         Outcome::Ok => "通过",
         Outcome::RuleErrors => "未通过",
-        Outcome::Unreadable => "无法读取",
+        Outcome::Unreadable => "无法校验",
     };
     format!("{}：{verdict}{detail}", r.path)
 }
@@ -101,7 +112,7 @@ fn human(results: &[FileResult]) -> String {
     if results.len() > 1 {
         let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
         out.push_str(&format!(
-            "\n共 {} 个文件：{} 个通过，{} 个未通过，{} 个无法读取\n",
+            "\n共 {} 个文件：{} 个通过，{} 个未通过，{} 个无法校验\n",
             results.len(),
             count(Outcome::Ok),
             count(Outcome::RuleErrors),
@@ -157,5 +168,6 @@ fn json(results: &[FileResult]) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&JsonOutput { version: 1, files, diagnostics }).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&JsonOutput { version: 1, files, diagnostics }).unwrap_or_default()
+        + "\n"
 }

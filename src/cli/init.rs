@@ -29,7 +29,11 @@ pub(super) fn run(args: InitArgs) -> Outcome {
                 eprintln!("错误：{msg}");
                 return Outcome::Unreadable;
             }
-            eprintln!("已生成 {}：填写后运行 nianbao check {}", display_path(path), display_path(path));
+            eprintln!(
+                "已生成 {}：填写后运行 nianbao check {}",
+                display_path(path),
+                display_path(path)
+            );
         }
     }
     Outcome::Ok
@@ -72,7 +76,11 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
             return Err(format!("错误：年度 {year} 不在 2019–2100 之间\n"));
         }
         if args.from.is_some() && year != s.year {
-            return Err(format!("错误：--from 的上年文件是 {} 年度，新报告应为 {} 年度，不能用 --year {year}\n", s.year - 1, s.year));
+            return Err(format!(
+                "错误：--from 的上年文件是 {} 年度，新报告应为 {} 年度，不能用 --year {year}\n",
+                s.year - 1,
+                s.year
+            ));
         }
     }
     if let Some(name) = &args.agency {

@@ -64,6 +64,9 @@ enum Command {
     /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Schema(SchemaArgs),
+    /// 列出全部校验规则（勾稽关系和警告）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Rules,
 }
 
 /// Report formats on the command line.
@@ -153,6 +156,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Check(args) => check::run(args),
         Command::Schema(args) => schema(args),
+        Command::Rules => rules(),
     };
     ExitCode::from(outcome as u8)
 }
@@ -186,8 +190,25 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
+fn rules() -> Outcome {
+    let mut out = String::new();
+    for r in crate::rules::RULES {
+        out.push_str(&format!(
+            "{} {}  {}\n    {}\n",
+            r.id,
+            r.severity.label(),
+            r.title,
+            r.description
+        ));
+    }
+    output::print(&out);
+    Outcome::Ok
+}
+
 fn schema(args: SchemaArgs) -> Outcome {
-    let text = serde_json::to_string_pretty(&crate::input::schema::json_schema()).unwrap_or_default() + "\n";
+    let text = serde_json::to_string_pretty(&crate::input::schema::json_schema())
+        .unwrap_or_default()
+        + "\n";
     match args.output {
         Some(path) => match output::write_atomic(&path, text.as_bytes()) {
             Ok(()) => Outcome::Ok,

@@ -19,11 +19,15 @@ pub(crate) struct Context<'a> {
 
 /// Converts one YAML error to a diagnostic.
 pub(crate) fn translate(err: &YamlError, file: &SourceFile, cx: Option<&Context>) -> Diagnostic {
-    let err = err.without_snippet();
+    let mut err = err.without_snippet();
+    while let YamlError::AliasError { error, .. } = err {
+        err = error.without_snippet();
+    }
     let span = err.location().map(|loc| {
         let start = file.offset_of(loc.line() as usize, loc.column() as usize);
         let len = loc.span().byte_len().unwrap_or(0) as usize;
-        let end = if len > 0 && file.text.is_char_boundary(start + len) { start + len } else { start };
+        let end =
+            if len > 0 && file.text.is_char_boundary(start + len) { start + len } else { start };
         Span::new(start, end)
     });
     let mut diag = match err {
@@ -119,22 +123,34 @@ fn syntax(err: &YamlError) -> Diagnostic {
     let english = strip_location(&err.render());
     let known: &[(&str, &str)] = &[
         ("illegal placement of ':'", "冒号位置不对：键和值之间要写「: 」（英文冒号加一个空格）"),
-        ("mapping values are not allowed", "这里不能出现「键: 值」：请检查缩进和上一行是否少了引号"),
+        (
+            "mapping values are not allowed",
+            "这里不能出现「键: 值」：请检查缩进和上一行是否少了引号",
+        ),
         ("did not find expected ',' or ']'", "方括号列表没有写完：缺少逗号或右方括号 ]"),
         ("did not find expected ',' or '}'", "花括号没有写完：缺少逗号或右花括号 }"),
         ("did not find expected key", "缩进不对：同一层的键要对齐"),
         ("did not find expected node content", "缺少内容：这里应该有一个值"),
-        ("found character that cannot start any token", "这里有 YAML 不允许的字符（例如 Tab 或 @、`）：缩进请用空格"),
+        (
+            "found character that cannot start any token",
+            "这里有 YAML 不允许的字符（例如 Tab 或 @、`）：缩进请用空格",
+        ),
         ("tab", "YAML 缩进不能用 Tab，请改用空格"),
         ("invalid indentation", "缩进不对：同一层的键要对齐"),
         ("unclosed quote", "引号没有闭合"),
         ("while scanning a quoted scalar", "引号没有闭合"),
         ("block sequence entries are not allowed", "列表项（- ）的位置不对：请检查缩进"),
+        ("expected string scalar", "此处应为文字，不能是列表或下一层的键"),
+        ("expected mapping start", "此处应为若干个「键: 值」（下一层的键），不能是列表或单个值"),
+        ("expected sequence start", "此处应为列表（[…] 或多行 - ）"),
     ];
     let lower = english.to_lowercase();
     let zh = known.iter().find(|(en, _)| lower.contains(&en.to_lowercase())).map(|(_, zh)| *zh);
     match zh {
-        Some(zh) => Diagnostic::error(format!("YAML 格式错误：{zh}")).note(format!("解析器原文：{english}")),
+        Some(zh) if zh.starts_with("此处") => Diagnostic::error(format!("类型不对：{zh}")),
+        Some(zh) => {
+            Diagnostic::error(format!("YAML 格式错误：{zh}")).note(format!("解析器原文：{english}"))
+        }
         None => Diagnostic::error(format!("YAML 格式错误：{english}")),
     }
 }

@@ -122,17 +122,21 @@ fn options() -> serde_saphyr::Options {
 /// Reads a decoded file into the mirror of its format.
 pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic>> {
     if is_blank(&file.text) {
-        return Err(vec![Diagnostic::error("文件是空的：没有任何内容").help(
-            "用 `nianbao init -o 文件名.yaml` 生成一份带说明的模板再填写",
-        )]);
+        return Err(vec![
+            Diagnostic::error("文件是空的：没有任何内容")
+                .help("用 `nianbao init -o 文件名.yaml` 生成一份带说明的模板再填写"),
+        ]);
     }
-    let header: Header = serde_saphyr::from_str_with_options(&file.text, options()).map_err(|e| {
-        let mut d = error::translate(&e, file, None);
-        if matches!(e.without_snippet(), serde_saphyr::Error::SerdeInvalidType { .. }) {
-            d.message = "文件的最外层应当是若干个「键: 值」（例如 year: 2024），而不是列表或单个值".into();
-        }
-        vec![d]
-    })?;
+    let header: Header =
+        serde_saphyr::from_str_with_options(&file.text, options()).map_err(|e| {
+            let mut d = error::translate(&e, file, None);
+            if matches!(e.without_snippet(), serde_saphyr::Error::SerdeInvalidType { .. }) {
+                d.message =
+                    "文件的最外层应当是若干个「键: 值」（例如 year: 2024），而不是列表或单个值"
+                        .into();
+            }
+            vec![d]
+        })?;
     let (format, format_span) = choose_format(file, &header)?;
     let (cx, parsed) = match format {
         Format::F2021 => (
@@ -161,12 +165,14 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
         return match f.value {
             Raw::Int(2021) => Ok((Format::F2021, Some(f.span))),
             Raw::Int(2019) => Ok((Format::F2019, Some(f.span))),
-            _ => Err(vec![Diagnostic::error(format!(
-                "format 只能写 2021 或 2019，这里写的是 {}",
-                shown(file, f.span)
-            ))
-            .at(f.span, "")
-            .help("也可以删去 format，由 year 自动确定格式")]),
+            _ => Err(vec![
+                Diagnostic::error(format!(
+                    "format 只能写 2021 或 2019，这里写的是 {}",
+                    shown(file, f.span)
+                ))
+                .at(f.span, "")
+                .help("也可以删去 format，由 year 自动确定格式"),
+            ]),
         };
     }
     let Some(year) = &h.year else {
@@ -175,16 +181,20 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
     match year.value {
         Raw::Int(y) => match Format::for_year(y) {
             Some(f) => Ok((f, None)),
-            None => Err(vec![Diagnostic::error(format!(
-                "{y} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后的报告"
-            ))
-            .at(year.span, "")]),
+            None => Err(vec![
+                Diagnostic::error(format!(
+                    "{y} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后的报告"
+                ))
+                .at(year.span, ""),
+            ]),
         },
-        _ => Err(vec![Diagnostic::error(format!(
-            "year 应当是四位数的年份（例如 2024），这里写的是 {}",
-            shown(file, year.span)
-        ))
-        .at(year.span, "")]),
+        _ => Err(vec![
+            Diagnostic::error(format!(
+                "year 应当是四位数的年份（例如 2024），这里写的是 {}",
+                shown(file, year.span)
+            ))
+            .at(year.span, ""),
+        ]),
     }
 }
 

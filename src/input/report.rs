@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::Sp;
 use super::cell::{Count, ItemRow, Money, Row};
 use super::narrative::Narrative;
-use super::Sp;
 
 /// 第三部分表格的一行：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他（6 个数），可再加总计（第 7 个数）。
 pub type AppRow = Row<6, 7>;

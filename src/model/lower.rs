@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use super::narrative::{Item, numbering_prefix};
 use super::tables::{self, RowDef};
 use super::{
-    Ack, Agency, Amount, Applications, Date, Fees, Level, MoneyUnit, Num, Proactive,
-    Proactive2019, Proactive2021, Report, Review,
+    Ack, Agency, Amount, Applications, Date, Fees, Level, MoneyUnit, Num, Proactive, Proactive2019,
+    Proactive2021, Report, Review,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::input::{
@@ -46,7 +46,16 @@ pub fn lower(
             });
             let other = cx.opt_narrative(p.other_matters.value.content.as_ref());
             let apps = cx.applications_2021(&p.applications);
-            cx.common(p, Format::F2021, format_span, Proactive::F2021(proactive), remarks, apps, fees, other)
+            cx.common(
+                p,
+                Format::F2021,
+                format_span,
+                Proactive::F2021(proactive),
+                remarks,
+                apps,
+                fees,
+                other,
+            )
         }
         Parsed::F2019(p) => {
             let p = *p;
@@ -54,7 +63,16 @@ pub fn lower(
             let remarks = cx.opt_narrative(p.proactive.remarks.as_ref());
             let other = cx.opt_narrative(p.other_matters.value.content.as_ref());
             let apps = cx.applications_2019(&p.applications);
-            cx.common(p, Format::F2019, format_span, Proactive::F2019(proactive), remarks, apps, None, other)
+            cx.common(
+                p,
+                Format::F2019,
+                format_span,
+                Proactive::F2019(proactive),
+                remarks,
+                apps,
+                None,
+                other,
+            )
         }
     };
     let (errors, warnings): (Vec<_>, Vec<_>) =
@@ -150,7 +168,10 @@ impl Lowerer<'_> {
                     }
                     Ok(v) => Amount { value: v, span: raw.span },
                     Err(_) => {
-                        self.r5(raw.span, format!("{what}应当是普通的小数（例如 12.5），这里写的是 {text}"));
+                        self.r5(
+                            raw.span,
+                            format!("{what}应当是普通的小数（例如 12.5），这里写的是 {text}"),
+                        );
                         bad
                     }
                 }
@@ -174,9 +195,13 @@ impl Lowerer<'_> {
             let expect = if MIN == MAX {
                 format!("{MIN} 个数（{}）", columns[..MIN].join("、"))
             } else {
-                format!("{MIN} 个数（{}），或 {MAX} 个数（再加{}）", columns[..MIN].join("、"), columns[MAX - 1])
+                format!(
+                    "{MIN} 个数（{}），或 {MAX} 个数（再加{}）",
+                    columns[..MIN].join("、"),
+                    columns[MAX - 1]
+                )
             };
-            self.r5(row.0.span, format!("{what}应有{expect}，实际写了 {} 个", cells.len()));
+            self.r5(row.0.span, format!("{what}应有 {expect}，实际写了 {} 个", cells.len()));
             return None;
         }
         Some(
@@ -283,7 +308,12 @@ impl Lowerer<'_> {
         Review { groups, spans }
     }
 
-    fn doc_rows(&mut self, rows: [&input::DocRow; 2], labels: [&str; 2], cols: [&str; 3]) -> [[Num; 3]; 2] {
+    fn doc_rows(
+        &mut self,
+        rows: [&input::DocRow; 2],
+        labels: [&str; 2],
+        cols: [&str; 3],
+    ) -> [[Num; 3]; 2] {
         let mut out = [[BAD; 3]; 2];
         for (i, row) in rows.iter().enumerate() {
             let what = format!("{}「第二十条第（一）项 {}」", tables::PROACTIVE_TITLE, labels[i]);
@@ -296,9 +326,14 @@ impl Lowerer<'_> {
 
     fn proactive_2021(&mut self, p: &input::Proactive2021) -> Proactive2021 {
         use tables::proactive2021 as t;
-        let what = |item: &str, label: &str| format!("{}「{item} {label}」", tables::PROACTIVE_TITLE);
+        let what =
+            |item: &str, label: &str| format!("{}「{item} {label}」", tables::PROACTIVE_TITLE);
         Proactive2021 {
-            documents: self.doc_rows([&p.regulations, &p.normative_documents], t::DOC_ROWS, t::DOC_COLUMNS),
+            documents: self.doc_rows(
+                [&p.regulations, &p.normative_documents],
+                t::DOC_ROWS,
+                t::DOC_COLUMNS,
+            ),
             licensing: self.count(&p.licensing, &what("第二十条第（五）项", "行政许可")),
             penalty: self.count(&p.penalty, &what("第二十条第（六）项", "行政处罚")),
             coercion: self.count(&p.coercion, &what("第二十条第（六）项", "行政强制")),
@@ -328,7 +363,8 @@ impl Lowerer<'_> {
 
     fn proactive_2019(&mut self, p: &input::Proactive2019) -> Proactive2019 {
         use tables::proactive2019 as t;
-        let documents = self.doc_rows([&p.regulations, &p.normative_documents], t::DOC_ROWS, t::DOC_COLUMNS);
+        let documents =
+            self.doc_rows([&p.regulations, &p.normative_documents], t::DOC_ROWS, t::DOC_COLUMNS);
         let rows = [&p.licensing, &p.other_services, &p.penalty, &p.coercion];
         let mut items = [[BAD; 3]; 4];
         for (i, row) in rows.into_iter().enumerate() {
@@ -344,8 +380,10 @@ impl Lowerer<'_> {
             "元" => MoneyUnit::Yuan,
             other => {
                 self.error(
-                    Diagnostic::error(format!("采购总金额的单位只能写 万元 或 元，这里写的是「{other}」"))
-                        .at(p.procurement.unit.span, ""),
+                    Diagnostic::error(format!(
+                        "采购总金额的单位只能写 万元 或 元，这里写的是「{other}」"
+                    ))
+                    .at(p.procurement.unit.span, ""),
                 );
                 MoneyUnit::Wan
             }
@@ -435,7 +473,9 @@ impl Lowerer<'_> {
         match s.value.trim() {
             "department" | "部门" | "县级以上人民政府部门" => Level::Department,
             "government" | "政府" | "县级以上地方人民政府" => Level::Government,
-            "township" | "乡镇" | "街道" | "乡镇人民政府" | "街道办事处" => Level::Township,
+            "township" | "乡镇" | "街道" | "乡镇人民政府" | "街道办事处" => {
+                Level::Township
+            }
             other => {
                 let mut d = Diagnostic::error(format!("机关层级 level 写的是「{other}」，无法识别"))
                     .at(s.span, "")
@@ -462,26 +502,36 @@ impl Lowerer<'_> {
                 Some(rule) if rule.severity == Severity::Warning => {
                     if reason.value.trim().is_empty() {
                         self.error(
-                            Diagnostic::error(format!("确认警告 {key} 时要写明理由")).at(reason.span, ""),
+                            Diagnostic::error(format!("确认警告 {key} 时要写明理由"))
+                                .at(reason.span, ""),
                         );
                     }
                     out.insert(key, Ack { reason: reason.value.trim().to_owned(), span: id.span });
                 }
                 Some(rule) => self.error(
-                    Diagnostic::error(format!("{key}（{}）是错误，不能确认：请改正数据", rule.title))
-                        .at(id.span, ""),
+                    Diagnostic::error(format!(
+                        "{key}（{}）是错误，不能确认：请改正数据",
+                        rule.title
+                    ))
+                    .at(id.span, ""),
                 ),
                 None => self.error(
-                    Diagnostic::error(format!("acknowledged 里的「{}」不是警告编号", id.value.trim()))
-                        .at(id.span, "")
-                        .note(format!("可确认的警告：{}", rules::warning_ids().join("、"))),
+                    Diagnostic::error(format!(
+                        "acknowledged 里的「{}」不是警告编号",
+                        id.value.trim()
+                    ))
+                    .at(id.span, "")
+                    .note(format!("可确认的警告：{}", rules::warning_ids().join("、"))),
                 ),
             }
         }
         out
     }
 
-    #[allow(clippy::too_many_arguments, reason = "one call per format, each argument a part of the report")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call per format, each argument a part of the report"
+    )]
     fn common<P, O, M>(
         &mut self,
         p: ReportInput<P, O, M>,
@@ -496,14 +546,25 @@ impl Lowerer<'_> {
         let year = match i32::try_from(p.year.value) {
             Ok(y) if (2000..=2100).contains(&y) => y,
             _ => {
-                self.error(Diagnostic::error(format!("年度 year 写的是 {}，不像是年份", p.year.value)).at(p.year.span, ""));
+                self.error(
+                    Diagnostic::error(format!("年度 year 写的是 {}，不像是年份", p.year.value))
+                        .at(p.year.span, ""),
+                );
                 2000
             }
         };
         let name = self.text(&p.agency.name, "机关全称 agency.name");
         let level = self.level(&p.agency.level);
-        let issuing_office = p.agency.issuing_office.as_ref().map(|s| s.value.trim().to_owned()).filter(|s| !s.is_empty());
-        let deadline = p.agency.deadline.as_ref().and_then(|s| self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span)));
+        let issuing_office = p
+            .agency
+            .issuing_office
+            .as_ref()
+            .map(|s| s.value.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        let deadline =
+            p.agency.deadline.as_ref().and_then(|s| {
+                self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span))
+            });
         let publication_date = self.date(&p.publication_date, "发布日期 publication_date");
         let review = self.review(&p.review_litigation);
         let review_remarks = self.opt_narrative(p.review_litigation.remarks.as_ref());
@@ -542,7 +603,9 @@ impl Lowerer<'_> {
 
 fn looks_numeric(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['+', '-']);
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') && t.chars().filter(|c| *c == '.').count() <= 1
+    !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.chars().filter(|c| *c == '.').count() <= 1
 }
 
 fn is_placeholder(s: &str) -> bool {

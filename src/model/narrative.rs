@@ -46,7 +46,8 @@ pub fn numbering_prefix(text: &str) -> Option<&str> {
         let inner = &t[inner_start..inner_start + close];
         let ok = !inner.is_empty()
             && inner.chars().count() <= 3
-            && (inner.chars().all(|c| CN_DIGITS.contains(c)) || inner.chars().all(|c| c.is_ascii_digit()));
+            && (inner.chars().all(|c| CN_DIGITS.contains(c))
+                || inner.chars().all(|c| c.is_ascii_digit()));
         if ok {
             let close_len = t[inner_start + close..].chars().next().map_or(1, char::len_utf8);
             return Some(&t[..inner_start + close + close_len]);
@@ -100,7 +101,15 @@ mod tests {
 
     #[test]
     fn leaves_ordinary_text_alone() {
-        for text in ["2022年，本局", "2.28亿条数据", "一是健全机构", "（本列数据）", "三安全一稳定", "100%", ""] {
+        for text in [
+            "2022年，本局",
+            "2.28亿条数据",
+            "一是健全机构",
+            "（本列数据）",
+            "三安全一稳定",
+            "100%",
+            "",
+        ] {
             assert_eq!(numbering_prefix(text), None, "{text}");
         }
     }

@@ -124,8 +124,16 @@ macro_rules! app_rows {
 
 /// Rows of table 三 in the 2021 format (25 rows).
 pub const APP_ROWS_2021: [RowDef; 25] = app_rows![
-    res("results.other.no_correction", OTHER, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    res("results.other.fee_unpaid", OTHER, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    res(
+        "results.other.no_correction",
+        OTHER,
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    ),
+    res(
+        "results.other.fee_unpaid",
+        OTHER,
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    ),
     res("results.other.other", OTHER, "3.其他"),
 ];
 
@@ -190,7 +198,10 @@ mod tests {
 
     #[test]
     fn full_labels_name_the_group() {
-        assert_eq!(APP_ROWS_2021[4].full_label(), "三、本年度办理结果 （三）不予公开 1.属于国家秘密");
+        assert_eq!(
+            APP_ROWS_2021[4].full_label(),
+            "三、本年度办理结果 （三）不予公开 1.属于国家秘密"
+        );
         assert_eq!(app_column_label(1), "法人或其他组织—商业企业");
     }
 }

@@ -31,7 +31,8 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
         if col == 6 && involved.iter().all(|&r| a.cells[r][6].is_none()) {
             continue;
         }
-        let (v1, v2, v3, v4) = (a.value(recv, col), a.value(prev, col), a.value(total, col), a.value(fwd, col));
+        let (v1, v2, v3, v4) =
+            (a.value(recv, col), a.value(prev, col), a.value(total, col), a.value(fwd, col));
         let (left, right) = (v1 + v2, v3 + v4);
         if left == right {
             continue;
@@ -97,7 +98,13 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
         let nonzero: Vec<String> = a
             .result_rows()
             .filter(|&r| a.value(r, col) != 0)
-            .map(|r| format!("{} {}", a.rows[r].full_label().replace("三、本年度办理结果 ", ""), a.value(r, col)))
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    a.rows[r].full_label().replace("三、本年度办理结果 ", ""),
+                    a.value(r, col)
+                )
+            })
             .collect();
         let mut diag = Diagnostic::rule(
             Severity::Error,
@@ -129,13 +136,16 @@ fn r4_of(r: &Review) -> Vec<Imbalance> {
         if sum == total.value {
             continue;
         }
-        let named: Vec<String> =
-            parts.iter().enumerate().map(|(i, v)| format!("{} {v}", tables::REVIEW_COLUMNS[i])).collect();
+        let named: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{} {v}", tables::REVIEW_COLUMNS[i]))
+            .collect();
         let diag = Diagnostic::rule(
             Severity::Error,
             "R4",
             format!(
-                "{REVIEW_TITLE}「{}」：总计 {} 不等于 {} = {sum}，{}",
+                "{REVIEW_TITLE}「{}」：总计 {} 不等于{} = {sum}，{}",
                 tables::REVIEW_GROUPS[g].1,
                 total.value,
                 named.join(" + "),
@@ -228,9 +238,15 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             let span = n.span;
             if imbalances(&a2, &r2).is_empty() {
                 let name = match *cell {
-                    Cell::App(row, col) => format!("「{}」行「{}」列", a.rows[row].full_label(), app_column_label(col)),
+                    Cell::App(row, col) => {
+                        format!("「{}」行「{}」列", a.rows[row].full_label(), app_column_label(col))
+                    }
                     Cell::Review(g, col) => {
-                        format!("「{}」的「{}」", tables::REVIEW_GROUPS[g].1, tables::REVIEW_COLUMNS[col])
+                        format!(
+                            "「{}」的「{}」",
+                            tables::REVIEW_GROUPS[g].1,
+                            tables::REVIEW_COLUMNS[col]
+                        )
                     }
                 };
                 fixes.push((name, old, new, span));
@@ -252,8 +268,13 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
     if let Some(d) = first {
         d.help = Some(format!("若{text}，则全部平衡"));
         for (_, _, new, span) in &fixes {
-            if d.primary.as_ref().is_none_or(|p| p.span != *span) {
-                d.secondary.push(crate::diag::Label { span: *span, text: format!("改为 {new} 即全部平衡") });
+            let text = format!("改为 {new} 即全部平衡");
+            let existing =
+                d.primary.iter_mut().chain(d.secondary.iter_mut()).find(|l| l.span == *span);
+            match existing {
+                Some(label) if label.text.is_empty() => label.text = text,
+                Some(label) => label.text = format!("{}，{text}", label.text),
+                None => d.secondary.push(crate::diag::Label { span: *span, text }),
             }
         }
     }

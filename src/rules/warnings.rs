@@ -3,7 +3,9 @@
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
 use crate::input::Format;
-use crate::model::tables::{APPLICATIONS_TITLE, PROACTIVE_TITLE, RowKind, app_column_label, proactive2019, proactive2021};
+use crate::model::tables::{
+    APPLICATIONS_TITLE, PROACTIVE_TITLE, RowKind, app_column_label, proactive2019, proactive2021,
+};
 use crate::model::{Date, Level, Proactive};
 
 fn warn(id: &'static str, message: String) -> Diagnostic {
@@ -36,10 +38,15 @@ pub(super) fn w1(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (a, p) = (&cx.report.applications, &prev.report.applications);
     if prev.report.year != cx.report.year - 1 {
         out.push(
-            warn("W1", format!(
-                "--previous 给出的是 {} 年度的报告（{}），不是上一年度（{} 年）的",
-                prev.report.year, prev.path, cx.report.year - 1
-            ))
+            warn(
+                "W1",
+                format!(
+                    "--previous 给出的是 {} 年度的报告（{}），不是上一年度（{} 年）的",
+                    prev.report.year,
+                    prev.path,
+                    cx.report.year - 1
+                ),
+            )
             .at(cx.report.year_span, ""),
         );
         return;
@@ -70,7 +77,9 @@ pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
     if prev.report.year != cx.report.year - 1 {
         return;
     }
-    let (Proactive::F2021(now), Proactive::F2021(before)) = (&cx.report.proactive, &prev.report.proactive) else {
+    let (Proactive::F2021(now), Proactive::F2021(before)) =
+        (&cx.report.proactive, &prev.report.proactive)
+    else {
         return;
     };
     for (i, label) in proactive2021::DOC_ROWS.iter().enumerate() {
@@ -128,17 +137,23 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if fees.collected.value > fees.notices_amount.value {
         out.push(
-            warn("W4", format!(
-                "实际收取信息处理费 {} 元超过收费通知金额 {} 元",
-                fees.collected.value, fees.notices_amount.value
-            ))
+            warn(
+                "W4",
+                format!(
+                    "实际收取信息处理费 {} 元超过收费通知金额 {} 元",
+                    fees.collected.value, fees.notices_amount.value
+                ),
+            )
             .at(fees.collected.span, ""),
         );
     }
     if !fees.collected.value.is_zero() && fees.notices.value == 0 {
         out.push(
-            warn("W4", format!("收取了信息处理费 {} 元，但发出收费通知 0 件", fees.collected.value))
-                .at(fees.notices.span, ""),
+            warn(
+                "W4",
+                format!("收取了信息处理费 {} 元，但发出收费通知 0 件", fees.collected.value),
+            )
+            .at(fees.notices.span, ""),
         );
     }
 }
@@ -163,7 +178,9 @@ pub(super) fn w7(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// W8: the format matches the report year.
 pub(super) fn w8(cx: &Context, out: &mut Vec<Diagnostic>) {
     let r = cx.report;
-    let (Some(span), Some(expected)) = (r.format_span, Format::for_year(i64::from(r.year))) else { return };
+    let (Some(span), Some(expected)) = (r.format_span, Format::for_year(i64::from(r.year))) else {
+        return;
+    };
     if expected != r.format {
         out.push(
             warn("W8", format!(
@@ -182,17 +199,29 @@ pub(super) fn w9(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (deadline, basis) = match r.agency.deadline {
         Some((d, _)) => (d, "本地规定的期限（agency.deadline）".to_owned()),
         None => match r.agency.level {
-            Level::Government => (Date { year: r.year + 1, month: 3, day: 31 }, "《条例》第四十九条（县级以上地方人民政府）".to_owned()),
-            Level::Department => (Date { year: r.year + 1, month: 1, day: 31 }, "《条例》第四十九条（县级以上人民政府部门）".to_owned()),
-            Level::Township => (Date { year: r.year + 1, month: 1, day: 31 }, "乡镇、街道的通行期限（可用 agency.deadline 改为本地期限）".to_owned()),
+            Level::Government => (
+                Date { year: r.year + 1, month: 3, day: 31 },
+                "《条例》第四十九条（县级以上地方人民政府）".to_owned(),
+            ),
+            Level::Department => (
+                Date { year: r.year + 1, month: 1, day: 31 },
+                "《条例》第四十九条（县级以上人民政府部门）".to_owned(),
+            ),
+            Level::Township => (
+                Date { year: r.year + 1, month: 1, day: 31 },
+                "乡镇、街道的通行期限（可用 agency.deadline 改为本地期限）".to_owned(),
+            ),
         },
     };
     if r.publication_date > deadline {
         out.push(
-            warn("W9", format!(
-                "发布日期 {} 晚于发布期限 {}（{basis}）：逾期发布是评估的扣分项",
-                r.publication_date, deadline
-            ))
+            warn(
+                "W9",
+                format!(
+                    "发布日期 {} 晚于发布期限 {}（{basis}）：逾期发布是评估的扣分项",
+                    r.publication_date, deadline
+                ),
+            )
             .at(r.date_span, ""),
         );
     }

@@ -1,0 +1,209 @@
+//! `nianbao check` on the fixtures: exit codes, rule ids and the full text (snapshots).
+//!
+//! Each fixture states its scenario and expectation in its first lines:
+//! `# expect: exit=1 R1` (exit code, then every rule id that must appear and no other),
+//! and optionally `# args: --previous …`.
+
+use std::collections::BTreeSet;
+
+use crate::support::{nianbao, root, snapshot};
+
+struct Expect {
+    exit: i32,
+    codes: BTreeSet<String>,
+    args: Vec<String>,
+}
+
+fn expectation(path: &std::path::Path) -> Expect {
+    let bytes = std::fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let line =
+        |tag: &str| text.lines().find_map(|l| l.split_once(tag).map(|(_, r)| r.trim().to_owned()));
+    let name = path.file_name().unwrap().to_string_lossy();
+    // Files that cannot carry a header comment.
+    let expect = match name.as_ref() {
+        "empty.yaml" => "exit=2".to_owned(),
+        _ => line("# expect:").unwrap_or_else(|| "exit=0".to_owned()),
+    };
+    let mut parts = expect.split_whitespace();
+    let exit = parts.next().and_then(|e| e.strip_prefix("exit=")).unwrap().parse().unwrap();
+    Expect {
+        exit,
+        codes: parts.map(str::to_owned).collect(),
+        args: line("# args:")
+            .map(|a| a.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn codes_in(output: &str) -> BTreeSet<String> {
+    output
+        .lines()
+        .filter_map(|l| {
+            let rest = ["错误[", "警告[", "已确认["].iter().find_map(|p| l.strip_prefix(p))?;
+            rest.split_once(']').map(|(c, _)| c.to_owned())
+        })
+        .collect()
+}
+
+fn run_fixtures(dir: &str) {
+    let mut entries: Vec<_> =
+        std::fs::read_dir(root().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    assert!(entries.len() > 10, "fixtures missing in {dir}");
+    let mut failures = Vec::new();
+    for path in entries {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let rel = format!("{dir}/{name}.yaml");
+        let expect = expectation(&path);
+        let mut args: Vec<&str> = vec!["check"];
+        args.extend(expect.args.iter().map(String::as_str));
+        args.push(&rel);
+        let run = nianbao(&args);
+        if run.code != expect.exit {
+            failures.push(format!(
+                "{rel}: exit {} (expected {})\n{}",
+                run.code,
+                expect.exit,
+                run.all()
+            ));
+        }
+        let codes = codes_in(&run.stdout);
+        if codes != expect.codes {
+            failures.push(format!(
+                "{rel}: rules {codes:?} (expected {:?})\n{}",
+                expect.codes,
+                run.all()
+            ));
+        }
+        let group = dir.trim_start_matches("tests/fixtures/");
+        snapshot(&format!("check/{group}/{name}.txt"), &run.transcript(&args));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+// Every invalid fixture gives its exit code, its rule ids, and the exact text.
+#[test]
+fn invalid_fixtures() {
+    run_fixtures("tests/fixtures/invalid");
+}
+
+// Every valid fixture passes, with exactly the warnings it deserves.
+#[test]
+fn valid_fixtures() {
+    run_fixtures("tests/fixtures/valid");
+}
+
+// One bad file among several never stops the others; the exit code is the worst.
+#[test]
+fn many_files_are_all_checked() {
+    let run = nianbao(&[
+        "check",
+        "tests/fixtures/valid/base-2021.yaml",
+        "tests/fixtures/invalid/empty.yaml",
+        "tests/fixtures/invalid/r1-column.yaml",
+        "tests/fixtures/valid/base-2019.yaml",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("tests/fixtures/valid/base-2019.yaml：通过"), "{}", run.stdout);
+    assert!(run.stdout.contains("tests/fixtures/invalid/r1-column.yaml：未通过（1 个错误）"));
+    assert!(run.stdout.contains("共 4 个文件：2 个通过，1 个未通过，1 个无法校验"));
+}
+
+// A file that does not exist is reported, not a crash.
+#[test]
+fn missing_file() {
+    let run = nianbao(&["check", "tests/fixtures/no-such-file.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("无法读取文件 tests/fixtures/no-such-file.yaml（文件不存在）"),
+        "{}",
+        run.stdout
+    );
+}
+
+// --format json gives rule id, severity, message, file, line and column.
+#[test]
+fn json_output() {
+    let run = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/invalid/r1-column.yaml",
+        "tests/fixtures/valid/w9-late.yaml",
+    ]);
+    assert_eq!(run.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["files"][0]["status"], "errors");
+    assert_eq!(v["files"][1]["status"], "ok");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "R1");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "tests/fixtures/invalid/r1-column.yaml");
+    assert_eq!(d["line"], 52);
+    assert_eq!(d["column"], 37);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("三、收到和处理政府信息公开申请情况「自然人」列不平衡")
+    );
+    assert_eq!(v["diagnostics"][1]["rule"], "W9");
+    assert_eq!(v["diagnostics"][1]["severity"], "warning");
+    snapshot("check-json.txt", &run.stdout);
+}
+
+// --previous with several files is a usage error.
+#[test]
+fn previous_needs_one_file() {
+    let run = nianbao(&[
+        "check",
+        "--previous",
+        "tests/fixtures/valid/previous-2023.yaml",
+        "tests/fixtures/valid/base-2021.yaml",
+        "tests/fixtures/valid/base-2019.yaml",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--previous 只能配合一个文件使用"));
+}
+
+// Bad usage exits with 2 and a Chinese message, never a backtrace.
+#[test]
+fn bad_usage() {
+    let run = nianbao(&["check", "--colour", "x.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("用法错误："), "{}", run.stderr);
+    let run = nianbao(&["check"]);
+    assert_eq!(run.code, 2);
+    let run = nianbao(&["--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("校验一个或多个 YAML 文件"));
+}
+
+// Every rule of the catalogue has at least one fixture that expects it.
+#[test]
+fn every_rule_has_a_fixture() {
+    let run = nianbao(&["rules"]);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    assert!(ids.len() >= 12, "{}", run.stdout);
+    let mut expected = String::new();
+    for dir in ["tests/fixtures/invalid", "tests/fixtures/valid"] {
+        for e in std::fs::read_dir(root().join(dir)).unwrap() {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            if let Some(line) = text.lines().find(|l| l.starts_with("# expect:")) {
+                expected.push_str(line);
+                expected.push(' ');
+            }
+        }
+    }
+    for id in ids {
+        assert!(expected.split_whitespace().any(|w| w == id), "rule {id} has no fixture");
+    }
+}

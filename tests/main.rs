@@ -1,0 +1,8 @@
+//! The integration tests: one binary, a module per feature.
+
+mod support;
+
+mod check;
+mod examples;
+mod init;
+mod schema;

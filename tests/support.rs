@@ -1,0 +1,103 @@
+//! Running the binary and comparing its output with snapshot files.
+//!
+//! `UPDATE_SNAPSHOTS=1 cargo test` rewrites the snapshots; without it a missing or
+//! different snapshot fails the test with both texts shown.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The output of one run of `nianbao`.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Everything, as stored in a snapshot.
+    pub fn transcript(&self, args: &[&str]) -> String {
+        format!(
+            "$ nianbao {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+            args.join(" "),
+            self.code,
+            self.stdout,
+            self.stderr
+        )
+    }
+
+    /// Both streams.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+/// The repository root; tests run the binary from there so paths in messages are short.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `nianbao args…` in the repository root.
+pub fn nianbao(args: &[&str]) -> Run {
+    nianbao_in(&root(), args)
+}
+
+/// Runs `nianbao args…` in `dir`.
+pub fn nianbao_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("run nianbao");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+        "nianbao panicked on {args:?}:\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// Compares `actual` with `tests/snapshots/<name>`.
+pub fn snapshot(name: &str, actual: &str) {
+    let path = root().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("snapshot {name} is missing; run UPDATE_SNAPSHOTS=1 cargo test and review it\n--- actual\n{actual}")
+    });
+    if expected != actual {
+        panic!(
+            "snapshot {name} differs (UPDATE_SNAPSHOTS=1 cargo test rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}"
+        );
+    }
+}
+
+/// A temporary folder removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("nianbao-test-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
