@@ -207,3 +207,23 @@ fn every_rule_has_a_fixture() {
         assert!(expected.split_whitespace().any(|w| w == id), "rule {id} has no fixture");
     }
 }
+
+// README and docs stay true: the rule table lists every rule, and the input-format page
+// contains the current 2021 scaffold.
+#[test]
+fn docs_match_the_program() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let run = nianbao(&["rules"]);
+    for line in run.stdout.lines().filter(|l| !l.starts_with(' ')) {
+        let id = line.split(' ').next().unwrap();
+        assert!(readme.contains(&format!("| {id} |")), "README lacks rule {id}");
+    }
+    let docs = std::fs::read_to_string(root().join("docs/input-format.md")).unwrap();
+    let scaffold =
+        nianbao(&["init", "--format", "2021", "--year", "2024", "--agency", "某某市某某局"]);
+    assert!(docs.contains(&scaffold.stdout), "docs/input-format.md has an outdated scaffold");
+    let r1 = std::fs::read_to_string(root().join("tests/snapshots/check/invalid/r1-column.txt"))
+        .unwrap();
+    let shown = readme.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
+    assert!(r1.contains(shown), "README's sample message differs from the R1 snapshot");
+}

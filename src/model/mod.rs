@@ -172,6 +172,7 @@ pub struct Proactive2019 {
 
 /// Section 二, by format.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant, reason = "one value per report; boxing buys nothing")]
 pub enum Proactive {
     /// 2021 format.
     F2021(Proactive2021),
