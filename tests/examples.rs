@@ -4,7 +4,7 @@
 use crate::support::{TempDir, nianbao, root};
 
 /// Every example and the warnings it must give (in order of appearance).
-const EXAMPLES: &[(&str, &[&str])] = &[
+pub const EXAMPLES: &[(&str, &[&str])] = &[
     // Seed 000: 处理决定数量 = 上一年项目数量 + 本年增/减 in 行政许可 and 行政处罚.
     ("hengyang-minzheng-2020", &["W7", "W7"]),
     // Seed 001: a district government, published before 31 March.

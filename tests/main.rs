@@ -5,4 +5,5 @@ mod support;
 mod check;
 mod examples;
 mod init;
+mod render;
 mod schema;

@@ -101,3 +101,19 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The path of an external tool a test needs. Under `CI=true` a missing tool fails the
+/// test; elsewhere the test is skipped with a message.
+pub fn external(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{name} is required under CI but not installed"
+        );
+        eprintln!("skipped: {name} is not installed");
+    }
+    found
+}

@@ -6,6 +6,7 @@
 mod check;
 mod init;
 mod output;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,9 @@ enum Command {
     /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Schema(SchemaArgs),
+    /// 校验并生成报告（目前为 HTML）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Render(RenderArgs),
     /// 列出全部校验规则（勾稽关系和警告）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Rules,
@@ -140,6 +144,25 @@ struct CheckArgs {
 }
 
 #[derive(Args, Debug)]
+struct RenderArgs {
+    /// 要生成报告的 YAML 文件
+    #[arg(value_name = "文件", help_heading = "参数")]
+    file: PathBuf,
+    /// 输出文件夹（不写时为当前文件夹）；文件名与 YAML 相同
+    #[arg(short = 'o', long, value_name = "文件夹")]
+    output: Option<PathBuf>,
+    /// 生成的格式，逗号分隔：html（docx、pdf 随后提供）
+    #[arg(long, value_name = "格式", default_value = "html")]
+    to: String,
+    /// 数据有错误时也生成，报告上标注“草稿：数据未通过校验”
+    #[arg(long)]
+    force: bool,
+    /// 模板文件夹：其中的文件按相对路径替换内置模板（如 sections/6-other-matters.xml）
+    #[arg(long, value_name = "文件夹")]
+    templates: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
 struct SchemaArgs {
     /// 写入文件（不写时输出到屏幕）
     #[arg(short = 'o', long, value_name = "文件")]
@@ -157,6 +180,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Schema(args) => schema(args),
         Command::Rules => rules(),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(outcome as u8)
 }

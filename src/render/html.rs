@@ -1,0 +1,168 @@
+//! The HTML writer: one self-contained page (no network requests), semantic tables,
+//! print CSS for A4 with GB/T 9704 margins, and a layout that reads well on a phone.
+
+use std::fmt::Write as _;
+
+use crate::doc::{Block, Document, Table};
+
+/// Options of the HTML output.
+pub struct HtmlOptions<'a> {
+    /// The `nianbao-data` JSON to embed.
+    pub data_json: &'a str,
+    /// Mark the page as a draft whose figures failed the checks.
+    pub draft: bool,
+}
+
+/// The text of a draft mark.
+pub const DRAFT_MARK: &str = "草稿：数据未通过校验";
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = include_str!("html.css");
+
+/// Writes the page.
+pub fn html(doc: &Document, opts: &HtmlOptions) -> String {
+    let mut o = String::with_capacity(32 * 1024);
+    let title = esc(&doc.title);
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"nianbao\">\n<title>{}{title}</title>\n<style>\n{STYLE}</style>\n\
+         <script type=\"application/json\" id=\"nianbao-data\">\n{}\n</script>\n</head>\n",
+        esc(&doc.lang),
+        if opts.draft { "【草稿】" } else { "" },
+        opts.data_json
+    );
+    o.push_str(if opts.draft { "<body class=\"draft\">\n" } else { "<body>\n" });
+    o.push_str("<main class=\"report\">\n");
+    if opts.draft {
+        let _ = writeln!(o, "<p class=\"draft-mark\" role=\"note\">{DRAFT_MARK}</p>");
+    }
+    let _ = writeln!(o, "<h1>{}</h1>", title_spans(&doc.title));
+    if let Some(b) = &doc.byline {
+        let _ = writeln!(o, "<p class=\"byline\">{}</p>", esc(b));
+    }
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, number, text } => {
+                let h = level + 1;
+                let _ = writeln!(o, "<h{h}>{}{}</h{h}>", esc(number), esc(text));
+            }
+            Block::Para(text) => {
+                let _ = writeln!(o, "<p>{}</p>", esc(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(text));
+            }
+            Block::Signature(lines) => {
+                o.push_str("<div class=\"signature\">\n");
+                for l in lines {
+                    let _ = writeln!(o, "<p>{}</p>", esc(l));
+                }
+                o.push_str("</div>\n");
+            }
+            Block::Table(t) => table(&mut o, t),
+        }
+    }
+    o.push_str("</main>\n</body>\n</html>\n");
+    o
+}
+
+/// The title with a break opportunity between the agency and 「YYYY年政府信息公开工作年度报告」:
+/// each part is kept whole, so a narrow screen breaks the title where it reads well.
+fn title_spans(title: &str) -> String {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    let split = chars.windows(5).rev().find_map(|w| {
+        let digits = w[..4].iter().all(|(_, c)| c.is_ascii_digit());
+        (digits && w[4].1 == '年' && w[0].0 > 0).then_some(w[0].0)
+    });
+    match split {
+        Some(i) => format!(
+            "<span class=\"title-part\">{}</span><span class=\"title-part\">{}</span>",
+            esc(&title[..i]),
+            esc(&title[i..])
+        ),
+        None => esc(title),
+    }
+}
+
+fn table(o: &mut String, t: &Table) {
+    let label = match t.id.as_str() {
+        "proactive" => "主动公开政府信息情况",
+        "applications" => "收到和处理政府信息公开申请情况",
+        "review" => "政府信息公开行政复议、行政诉讼情况",
+        other => other,
+    };
+    let _ = writeln!(
+        o,
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
+        esc(label)
+    );
+    let class = if t.small { "t-small" } else { "t-normal" };
+    let _ = writeln!(o, "<table class=\"{class} t-{}\">", esc(&t.id));
+    let total: u32 = t.widths.iter().sum();
+    o.push_str("<colgroup>");
+    for w in &t.widths {
+        let pct = f64::from(*w) * 100.0 / f64::from(total.max(1));
+        let _ = write!(o, "<col style=\"width:{pct:.2}%\">");
+    }
+    o.push_str("</colgroup>\n");
+    let g = &t.grid;
+    for r in 0..g.rows {
+        if r == 0 && t.head_rows > 0 {
+            o.push_str("<thead>\n");
+        }
+        if r == t.head_rows {
+            o.push_str("<tbody>\n");
+        }
+        o.push_str("<tr>");
+        let all_headers = g.row_cells(r).all(|(_, cell)| cell.header);
+        for (c, cell) in g.row_cells(r) {
+            let mut attrs = String::new();
+            if cell.rowspan.get() > 1 {
+                let _ = write!(attrs, " rowspan=\"{}\"", cell.rowspan);
+            }
+            if cell.colspan.get() > 1 {
+                let _ = write!(attrs, " colspan=\"{}\"", cell.colspan);
+            }
+            if cell.header {
+                let scope = if r < t.head_rows || all_headers {
+                    if cell.colspan.get() > 1 { "colgroup" } else { "col" }
+                } else if c < label_cols(t) {
+                    if cell.rowspan.get() > 1 { "rowgroup" } else { "row" }
+                } else {
+                    "col"
+                };
+                let _ = write!(o, "<th scope=\"{scope}\"{attrs}>{}</th>", esc(&cell.text));
+            } else {
+                let _ = write!(o, "<td{attrs}>{}</td>", esc(&cell.text));
+            }
+        }
+        o.push_str("</tr>\n");
+        if r + 1 == t.head_rows {
+            o.push_str("</thead>\n");
+        }
+    }
+    if t.head_rows < g.rows {
+        o.push_str("</tbody>\n");
+    }
+    o.push_str("</table>\n</div>\n");
+}
+
+/// Number of label columns at the left of a table's body (3 for table 三, else 1).
+fn label_cols(t: &Table) -> usize {
+    if t.id == "applications" { 3 } else { 1 }
+}
