@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{nianbao, root, snapshot};
+use crate::support::{nianbao, root, rule_ids, snapshot};
 
 struct Expect {
     exit: i32,
@@ -36,16 +36,6 @@ fn expectation(path: &std::path::Path) -> Expect {
     }
 }
 
-fn codes_in(output: &str) -> BTreeSet<String> {
-    output
-        .lines()
-        .filter_map(|l| {
-            let rest = ["错误[", "警告[", "已确认["].iter().find_map(|p| l.strip_prefix(p))?;
-            rest.split_once(']').map(|(c, _)| c.to_owned())
-        })
-        .collect()
-}
-
 fn run_fixtures(dir: &str) {
     let mut entries: Vec<_> =
         std::fs::read_dir(root().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
@@ -68,7 +58,7 @@ fn run_fixtures(dir: &str) {
                 run.all()
             ));
         }
-        let codes = codes_in(&run.stdout);
+        let codes: BTreeSet<String> = rule_ids(&run.stdout).into_iter().collect();
         if codes != expect.codes {
             failures.push(format!(
                 "{rel}: rules {codes:?} (expected {:?})\n{}",

@@ -1,7 +1,7 @@
 //! The bundled examples: each passes `check` with exactly the warnings it deserves, and a
 //! one-number change that breaks R1 is reported with the table, column, values and line.
 
-use crate::support::{TempDir, nianbao, root};
+use crate::support::{TempDir, nianbao, root, rule_ids};
 
 /// Every example and the warnings it must give (in order of appearance).
 pub const EXAMPLES: &[(&str, &[&str])] = &[
@@ -17,16 +17,6 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("jiangchuan-ziranziyuan-2023", &[]),
     ("jiangchuan-ziranziyuan-2024", &[]),
 ];
-
-fn codes(output: &str) -> Vec<String> {
-    output
-        .lines()
-        .filter_map(|l| {
-            let rest = ["错误[", "警告[", "已确认["].iter().find_map(|p| l.strip_prefix(p))?;
-            rest.split_once(']').map(|(c, _)| c.to_owned())
-        })
-        .collect()
-}
 
 // Each example passes with the warnings listed above, and no example is left unlisted.
 #[test]
@@ -44,7 +34,7 @@ fn examples_pass_with_their_warnings() {
     for (name, warnings) in EXAMPLES {
         let run = nianbao(&["check", &format!("examples/{name}.yaml")]);
         assert_eq!(run.code, 0, "{name}\n{}", run.stdout);
-        assert_eq!(codes(&run.stdout), *warnings, "{name}\n{}", run.stdout);
+        assert_eq!(rule_ids(&run.stdout), *warnings, "{name}\n{}", run.stdout);
     }
 }
 
@@ -58,7 +48,7 @@ fn previous_year_agrees() {
         "examples/jiangchuan-ziranziyuan-2024.yaml",
     ]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(codes(&run.stdout).is_empty(), "{}", run.stdout);
+    assert!(rule_ids(&run.stdout).is_empty(), "{}", run.stdout);
 }
 
 // Raising the first number of 一、本年新收 in any example breaks R1 in the 自然人 column:

@@ -117,3 +117,14 @@ pub fn external(name: &str) -> Option<PathBuf> {
     }
     found
 }
+
+/// Rule ids of the diagnostics in a `check` output, in order of appearance.
+pub fn rule_ids(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter_map(|l| {
+            let rest = ["错误[", "警告[", "已确认["].iter().find_map(|p| l.strip_prefix(p))?;
+            rest.split_once(']').map(|(c, _)| c.to_owned())
+        })
+        .collect()
+}
