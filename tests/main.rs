@@ -3,6 +3,7 @@
 mod support;
 
 mod check;
+mod docx;
 mod examples;
 mod init;
 mod render;

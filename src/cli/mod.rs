@@ -65,7 +65,7 @@ enum Command {
     /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Schema(SchemaArgs),
-    /// 校验并生成报告（目前为 HTML）
+    /// 校验并生成报告（HTML、DOCX）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Render(RenderArgs),
     /// 列出全部校验规则（勾稽关系和警告）
@@ -151,7 +151,7 @@ struct RenderArgs {
     /// 输出文件夹（不写时为当前文件夹）；文件名与 YAML 相同
     #[arg(short = 'o', long, value_name = "文件夹")]
     output: Option<PathBuf>,
-    /// 生成的格式，逗号分隔：html（docx、pdf 随后提供）
+    /// 生成的格式，逗号分隔：html、docx（pdf 随后提供）
     #[arg(long, value_name = "格式", default_value = "html")]
     to: String,
     /// 数据有错误时也生成，报告上标注“草稿：数据未通过校验”

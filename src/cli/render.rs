@@ -6,7 +6,7 @@ use super::output::write_atomic;
 use super::{Outcome, RenderArgs};
 use crate::diag::{self, Tally};
 use crate::load::load;
-use crate::render::{self, Templates, data, html};
+use crate::render::{self, Templates, data, docx, html};
 use crate::rules;
 use crate::source::display_path;
 
@@ -14,6 +14,7 @@ use crate::source::display_path;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
     Html,
+    Docx,
 }
 
 fn targets(list: &str) -> Result<Vec<Target>, String> {
@@ -21,10 +22,9 @@ fn targets(list: &str) -> Result<Vec<Target>, String> {
     for t in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         let target = match t.to_lowercase().as_str() {
             "html" => Target::Html,
-            "docx" | "pdf" => {
-                return Err(format!("--to {t}：这一版本还不能生成 {t}，目前支持 html"));
-            }
-            _ => return Err(format!("--to 里的「{t}」不是支持的格式（可用：html）")),
+            "docx" => Target::Docx,
+            "pdf" => return Err("--to pdf：这一版本还不能生成 PDF，目前支持 html、docx".into()),
+            _ => return Err(format!("--to 里的「{t}」不是支持的格式（可用：html、docx）")),
         };
         if !out.contains(&target) {
             out.push(target);
@@ -101,12 +101,27 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         );
         return Outcome::Unreadable;
     }
+    let json = data::to_json(&data::data(&loaded.report));
     for target in targets {
         let (path, bytes) = match target {
             Target::Html => {
-                let json = data::to_json(&data::data(&loaded.report));
                 let page = html::html(&document, &html::HtmlOptions { data_json: &json, draft });
                 (dir.join(format!("{stem}.html")), page.into_bytes())
+            }
+            Target::Docx => {
+                let opts = docx::DocxOptions {
+                    author: &loaded.report.agency.name,
+                    created: &loaded.report.publication_date.iso(),
+                    data_json: &json,
+                    draft_mark: draft.then_some(html::DRAFT_MARK),
+                };
+                match docx::docx(&document, &opts) {
+                    Ok(bytes) => (dir.join(format!("{stem}.docx")), bytes),
+                    Err(e) => {
+                        eprintln!("错误：无法生成 DOCX（{e}）");
+                        return Outcome::Unreadable;
+                    }
+                }
             }
         };
         if let Err(msg) = write_atomic(&path, &bytes) {

@@ -1,10 +1,11 @@
 //! Rendering: report → template markup → [`Document`] → HTML (DOCX and PDF follow).
 //!
 //! [`document`] runs the templates on the typed [`view`] of a report and parses the
-//! markup; the writers ([`html`]) only walk the document. [`data`] is the
+//! markup; the writers ([`html`], [`docx`]) only walk the document. [`data`] is the
 //! machine-readable copy of the figures that every output carries.
 
 pub mod data;
+pub mod docx;
 pub mod html;
 pub mod templates;
 pub mod view;

@@ -1,0 +1,141 @@
+//! `word/document.xml`: paragraphs with named styles, tables with `gridSpan`/`vMerge`,
+//! header rows marked to repeat, and one A4 section on the GB/T 9704 grid.
+
+use std::fmt::Write as _;
+
+use super::xml::{DECL, W_NS, esc};
+use crate::doc::{Block, Document, Entry, Table};
+
+/// Width of the text block: 156 mm in twips (1 mm = 1440 / 25.4 twips).
+pub(super) const TEXT_WIDTH: u32 = 8844;
+
+fn para(out: &mut String, style: &str, text: &str) {
+    let _ = write!(
+        out,
+        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        esc(text)
+    );
+}
+
+/// The main document part.
+pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
+    let mut o = String::with_capacity(64 * 1024);
+    o.push_str(DECL);
+    let _ = write!(o, "<w:document {W_NS}><w:body>");
+    if let Some(mark) = draft_mark {
+        para(&mut o, "DraftMarkGw", mark);
+    }
+    para(&mut o, "ReportTitle", &doc.title);
+    if let Some(b) = &doc.byline {
+        para(&mut o, "ReportByline", b);
+    }
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, number, text } => {
+                let style = format!("Heading{}Gw", level.clamp(&1, &4));
+                para(&mut o, &style, &format!("{number}{text}"));
+            }
+            Block::Para(text) => para(&mut o, "BodyGw", text),
+            Block::Note(text) => para(&mut o, "NoteGw", text),
+            Block::Signature(lines) => {
+                // One empty grid line before the signature, as in official documents.
+                o.push_str("<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/></w:pPr></w:p>");
+                for l in lines {
+                    para(&mut o, "SignatureGw", l);
+                }
+            }
+            Block::Table(t) => table(&mut o, t),
+        }
+    }
+    // A4, margins top 37, right 26, bottom 35, left 28 mm; 22 lines a page: line pitch
+    // 225 mm / 22 = 579 twips. The 28 characters a line come from the character spacing
+    // in styles.rs.
+    let _ = write!(
+        o,
+        "<w:sectPr><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/>\
+         <w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"1304\" w:gutter=\"0\"/>\
+         <w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"579\"/></w:sectPr></w:body></w:document>"
+    );
+    o
+}
+
+fn table(o: &mut String, t: &Table) {
+    let g = &t.grid;
+    let total: u32 = t.widths.iter().sum::<u32>().max(1);
+    let widths: Vec<u32> = t.widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
+    let style = if t.small { "TableSmallGw" } else { "TableTextGw" };
+    o.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>");
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let _ =
+            write!(o, "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
+    }
+    o.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>");
+    for w in &widths {
+        let _ = write!(o, "<w:gridCol w:w=\"{w}\"/>");
+    }
+    o.push_str("</w:tblGrid>");
+    for r in 0..g.rows {
+        o.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        if r < t.head_rows {
+            o.push_str("<w:tblHeader/>");
+        }
+        o.push_str("</w:trPr>");
+        let mut c = 0;
+        while c < g.cols {
+            match g.at(r, c) {
+                Entry::Cell(cell) => {
+                    let span = cell.colspan.get() as usize;
+                    let vmerge =
+                        if cell.rowspan.get() > 1 { "<w:vMerge w:val=\"restart\"/>" } else { "" };
+                    cell_xml(o, &widths[c..c + span], span, vmerge, style, Some(&cell.text));
+                    c += span;
+                }
+                Entry::Merged { parent } => {
+                    let (pr, pc) = (parent / g.cols, parent % g.cols);
+                    let Entry::Cell(cell) = &g.entries[*parent] else {
+                        unreachable!("a parent is a cell")
+                    };
+                    let span = cell.colspan.get() as usize;
+                    if pr < r && pc == c {
+                        cell_xml(o, &widths[c..c + span], span, "<w:vMerge/>", style, None);
+                    }
+                    c += if pc == c { span } else { 1 };
+                }
+            }
+        }
+        o.push_str("</w:tr>");
+    }
+    o.push_str("</w:tbl>");
+}
+
+fn cell_xml(
+    o: &mut String,
+    widths: &[u32],
+    span: usize,
+    vmerge: &str,
+    style: &str,
+    text: Option<&str>,
+) {
+    let w: u32 = widths.iter().sum();
+    let grid_span =
+        if span > 1 { format!("<w:gridSpan w:val=\"{span}\"/>") } else { String::new() };
+    let _ = write!(
+        o,
+        "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{grid_span}{vmerge}<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"
+    );
+    if let Some(text) = text {
+        let _ = write!(o, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text));
+    }
+    o.push_str("</w:p></w:tc>");
+}
+
+/// A footer with the page number 「— N —」 (4号宋体), right-aligned on odd pages and
+/// left-aligned on even ones, one character in from the edge (GB/T 9704 §7.5).
+pub(super) fn footer(odd: bool) -> String {
+    let (jc, ind) = if odd { ("right", "w:right=\"280\"") } else { ("left", "w:left=\"280\"") };
+    format!(
+        "{DECL}<w:ftr {W_NS}><w:p><w:pPr><w:pStyle w:val=\"PageNumberGw\"/><w:ind {ind}/><w:jc w:val=\"{jc}\"/></w:pPr>\
+         <w:r><w:t xml:space=\"preserve\">— </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>\
+         <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>"
+    )
+}

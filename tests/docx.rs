@@ -1,0 +1,181 @@
+//! `nianbao render --to docx`: a package that LibreOffice and python-docx open, with the
+//! official tables, the same words as the other outputs, and the same bytes every time.
+
+use std::io::Read;
+use std::process::Command;
+
+use crate::examples::EXAMPLES;
+use crate::support::{TempDir, external, nianbao, snapshot};
+
+fn render_docx(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let run = nianbao(&[
+        "render",
+        &format!("examples/{name}.yaml"),
+        "--to",
+        "docx",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+    dir.join(format!("{name}.docx"))
+}
+
+fn part(docx: &std::path::Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+/// `word/document.xml` with one block element per line, for a readable snapshot.
+fn pretty(xml: &str) -> String {
+    let mut out = xml.to_owned();
+    for tag in
+        ["<w:body>", "<w:p>", "<w:tbl>", "<w:tr>", "<w:tc>", "<w:sectPr>", "</w:tbl>", "</w:body>"]
+    {
+        out = out.replace(tag, &format!("\n{tag}"));
+    }
+    out + "\n"
+}
+
+// Every example gives the same bytes twice; one example's document.xml is snapshotted;
+// the parts carry the language, styles, repeated headers, page-number fields, metadata
+// and the figures.
+#[test]
+fn docx_package() {
+    let (a, b) = (TempDir::new("docx-a"), TempDir::new("docx-b"));
+    for (name, _) in EXAMPLES {
+        let (x, y) = (render_docx(name, &a.0), render_docx(name, &b.0));
+        assert_eq!(std::fs::read(&x).unwrap(), std::fs::read(&y).unwrap(), "{name}: bytes differ");
+    }
+    let docx = a.path("yiyang-shenpi-2022.docx");
+    let document = part(&docx, "word/document.xml");
+    snapshot("docx/yiyang-shenpi-2022.document.xml", &pretty(&document));
+    assert!(document.contains("<w:tblHeader/>"));
+    assert!(
+        document.contains("<w:vMerge w:val=\"restart\"/>")
+            && document.contains("<w:gridSpan w:val=\"7\"/>")
+    );
+    assert!(
+        document
+            .contains("<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\"")
+    );
+    let styles = part(&docx, "word/styles.xml");
+    assert!(
+        styles.contains("w:eastAsia=\"仿宋_GB2312\"")
+            && styles.contains("w:eastAsia=\"方正小标宋简体\"")
+    );
+    assert!(styles.contains("w:firstLineChars=\"200\"") && styles.contains("w:eastAsia=\"zh-CN\""));
+    assert!(part(&docx, "word/footer1.xml").contains(" PAGE "));
+    assert!(part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
+    let core = part(&docx, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>益阳市行政审批服务局2022年政府信息公开工作年度报告</dc:title>")
+    );
+    assert!(core.contains("<dc:creator>益阳市行政审批服务局</dc:creator>"));
+    assert!(core.contains(">2023-01-16T00:00:00Z</dcterms:created>"));
+    let data = part(&docx, "customXml/item1.xml");
+    assert!(data.contains("&quot;schema&quot;: &quot;nianbao-data&quot;"), "{data}");
+}
+
+const PY_TABLES: &str = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+for t in d.tables:
+    print(len(t.rows), len(t.columns))
+"#;
+
+// python-docx opens every example and finds the three official tables with their
+// official numbers of rows and columns.
+#[test]
+fn python_docx_reads_the_tables() {
+    let Some(python) = external("python3") else { return };
+    let probe = Command::new(&python).args(["-c", "import docx"]).output().unwrap();
+    if !probe.status.success() {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "python-docx is required under CI");
+        eprintln!("skipped: python-docx is not installed");
+        return;
+    }
+    let tmp = TempDir::new("pydocx");
+    for (name, _) in EXAMPLES {
+        let docx = render_docx(name, &tmp.0);
+        let out =
+            Command::new(&python).args(["-c", PY_TABLES, docx.to_str().unwrap()]).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let shapes = String::from_utf8(out.stdout).unwrap();
+        // 二: 2021 has 14 rows, 2019 has 18 rows, both 4 columns; 三: 3 header rows + 25
+        // (2021) or 23 (2019) rows × 10 columns; 四: 4 rows × 15 columns.
+        let expected =
+            if name.contains("2020") { "18 4\n26 10\n4 15\n" } else { "14 4\n28 10\n4 15\n" };
+        assert_eq!(shapes, expected, "{name}");
+    }
+}
+
+// LibreOffice converts every example to PDF without error, and the text of that PDF has
+// every heading, every paragraph and every table number.
+#[test]
+fn libreoffice_converts_with_all_text() {
+    let Some(soffice) = external("soffice") else { return };
+    let Some(pdftotext) = external("pdftotext") else { return };
+    let tmp = TempDir::new("lo");
+    let profile = tmp.path("profile");
+    for (name, _) in EXAMPLES {
+        let docx = render_docx(name, &tmp.0);
+        let out = Command::new(&soffice)
+            .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+            .args([
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp.0.to_str().unwrap(),
+                docx.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        let pdf = tmp.path(&format!("{name}.pdf"));
+        assert!(
+            out.status.success() && pdf.exists(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = Command::new(&pdftotext).args([pdf.to_str().unwrap(), "-"]).output().unwrap();
+        // Page numbers (— 3 —) stand between the halves of a paragraph split by a page break.
+        let text: String = String::from_utf8(text.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| !(l.trim().starts_with('—') && l.trim().ends_with('—')))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let html = nianbao(&[
+            "render",
+            &format!("examples/{name}.yaml"),
+            "--to",
+            "html",
+            "-o",
+            tmp.0.to_str().unwrap(),
+        ]);
+        assert_eq!(html.code, 0);
+        let page = std::fs::read_to_string(tmp.path(&format!("{name}.html"))).unwrap();
+        let body = &page[page.find("<main").unwrap()..];
+        for (open, close) in [
+            ("<h2>", "</h2>"),
+            ("<h3>", "</h3>"),
+            ("<p>", "</p>"),
+            ("<td>", "</td>"),
+            ("<td colspan=\"3\">", "</td>"),
+        ] {
+            for piece in body.split(open).skip(1) {
+                let inner = &piece[..piece.find(close).unwrap()];
+                let want: String = inner
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .split_whitespace()
+                    .collect();
+                assert!(text.contains(&want), "{name}: «{want}» missing from LibreOffice's PDF");
+            }
+        }
+    }
+}
