@@ -179,3 +179,27 @@ fn libreoffice_converts_with_all_text() {
         }
     }
 }
+
+// The figures survive an open-and-save in LibreOffice (the custom XML part is kept).
+#[test]
+fn figures_survive_a_libreoffice_save() {
+    let Some(soffice) = external("soffice") else { return };
+    let tmp = TempDir::new("lo-save");
+    let docx = render_docx("yiyang-shenpi-2022", &tmp.0);
+    let saved = tmp.path("saved");
+    let out = Command::new(&soffice)
+        .arg(format!("-env:UserInstallation=file://{}", tmp.path("profile").display()))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            saved.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let data = part(&saved.join("yiyang-shenpi-2022.docx"), "customXml/item1.xml");
+    assert!(data.contains("urn:nianbao:data:1") && data.contains("nianbao-data"), "{data}");
+}

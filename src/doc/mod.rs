@@ -59,3 +59,17 @@ pub struct Table {
     /// The cells.
     pub grid: Grid,
 }
+
+impl Document {
+    /// The title split between the agency and 「YYYY年政府信息公开工作年度报告」, the place
+    /// where a long title reads best broken; `None` when there is no such place.
+    pub fn title_parts(&self) -> Option<(&str, &str)> {
+        let t = &self.title;
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let at = chars.windows(5).rev().find_map(|w| {
+            let digits = w[..4].iter().all(|(_, c)| c.is_ascii_digit());
+            (digits && w[4].1 == '年' && w[0].0 > 0).then_some(w[0].0)
+        })?;
+        Some((&t[..at], &t[at..]))
+    }
+}

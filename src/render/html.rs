@@ -51,7 +51,7 @@ pub fn html(doc: &Document, opts: &HtmlOptions) -> String {
     if opts.draft {
         let _ = writeln!(o, "<p class=\"draft-mark\" role=\"note\">{DRAFT_MARK}</p>");
     }
-    let _ = writeln!(o, "<h1>{}</h1>", title_spans(&doc.title));
+    let _ = writeln!(o, "<h1>{}</h1>", title_spans(doc));
     if let Some(b) = &doc.byline {
         let _ = writeln!(o, "<p class=\"byline\">{}</p>", esc(b));
     }
@@ -81,21 +81,16 @@ pub fn html(doc: &Document, opts: &HtmlOptions) -> String {
     o
 }
 
-/// The title with a break opportunity between the agency and 「YYYY年政府信息公开工作年度报告」:
-/// each part is kept whole, so a narrow screen breaks the title where it reads well.
-fn title_spans(title: &str) -> String {
-    let chars: Vec<(usize, char)> = title.char_indices().collect();
-    let split = chars.windows(5).rev().find_map(|w| {
-        let digits = w[..4].iter().all(|(_, c)| c.is_ascii_digit());
-        (digits && w[4].1 == '年' && w[0].0 > 0).then_some(w[0].0)
-    });
-    match split {
-        Some(i) => format!(
+/// The title with a break opportunity between the agency and the rest: each part is kept
+/// whole, so a narrow screen breaks the title where it reads well.
+fn title_spans(doc: &Document) -> String {
+    match doc.title_parts() {
+        Some((agency, rest)) => format!(
             "<span class=\"title-part\">{}</span><span class=\"title-part\">{}</span>",
-            esc(&title[..i]),
-            esc(&title[i..])
+            esc(agency),
+            esc(rest)
         ),
-        None => esc(title),
+        None => esc(&doc.title),
     }
 }
 

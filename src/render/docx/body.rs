@@ -25,7 +25,19 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
     if let Some(mark) = draft_mark {
         para(&mut o, "DraftMarkGw", mark);
     }
-    para(&mut o, "ReportTitle", &doc.title);
+    // 2号 type fits 20 characters a line: a longer title breaks after the agency's name
+    // rather than inside a word.
+    match doc.title_parts() {
+        Some((agency, rest)) if doc.title.chars().count() > 20 => {
+            let _ = write!(
+                o,
+                "<w:p><w:pPr><w:pStyle w:val=\"ReportTitle\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:br/><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(agency),
+                esc(rest)
+            );
+        }
+        _ => para(&mut o, "ReportTitle", &doc.title),
+    }
     if let Some(b) = &doc.byline {
         para(&mut o, "ReportByline", b);
     }
