@@ -16,19 +16,7 @@ pub struct HtmlOptions<'a> {
 /// The text of a draft mark.
 pub const DRAFT_MARK: &str = "草稿：数据未通过校验";
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape as esc;
 
 const STYLE: &str = include_str!("html.css");
 
