@@ -144,10 +144,16 @@ impl Tally {
 }
 
 /// Renders one diagnostic as text with a snippet of the YAML, the way compilers do.
-pub fn render_human(diag: &Diagnostic, file: &SourceFile) -> String {
+/// `file` is `None` when the file could not even be decoded; `path` is then shown alone.
+pub fn render_human(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) -> String {
     let mut out = String::new();
     let code = diag.code.map(|c| format!("[{c}]")).unwrap_or_default();
     let _ = writeln!(out, "{}{code}：{}", diag.severity.label(), diag.message);
+    let Some(file) = file else {
+        let _ = writeln!(out, "  --> {path}");
+        push_notes(&mut out, diag);
+        return out;
+    };
     let mut labels: Vec<&Label> = diag.primary.iter().chain(&diag.secondary).collect();
     match diag.primary.as_ref() {
         Some(p) => {
@@ -186,13 +192,17 @@ pub fn render_human(diag: &Diagnostic, file: &SourceFile) -> String {
             let _ = writeln!(out, "{pad} | {}{}{}", " ".repeat(indent), "^".repeat(carets), text);
         }
     }
+    push_notes(&mut out, diag);
+    out
+}
+
+fn push_notes(out: &mut String, diag: &Diagnostic) {
     for note in &diag.notes {
         let _ = writeln!(out, "   = 说明：{note}");
     }
     if let Some(help) = &diag.help {
         let _ = writeln!(out, "   = 提示：{help}");
     }
-    out
 }
 
 /// The machine-readable form of one diagnostic (`check --format json`).
@@ -216,11 +226,11 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
 }
 
-/// Converts a diagnostic for JSON output.
-pub fn to_json(diag: &Diagnostic, file: &SourceFile) -> JsonDiagnostic {
-    let lc = diag.primary.as_ref().map(|p| file.line_col(p.span.start));
+/// Converts a diagnostic for JSON output (`file` as in [`render_human`]).
+pub fn to_json(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) -> JsonDiagnostic {
+    let lc = file.zip(diag.primary.as_ref()).map(|(f, p)| f.line_col(p.span.start));
     JsonDiagnostic {
-        file: file.display_path(),
+        file: path.to_owned(),
         line: lc.map(|l| l.line),
         column: lc.map(|l| l.column),
         severity: diag.severity,

@@ -27,11 +27,12 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
         Some(p) => match load(p) {
             Ok(l) => Some(l),
             Err(e) => {
-                let mut out = format!("上一年度文件 {} 无法读取：\n", display_path(p));
-                for d in &e.diagnostics {
-                    out.push_str(&render(d, e.file.as_ref(), p));
-                }
-                eprint!("{out}");
+                eprint!(
+                    "上一年度文件 {} 无法读取：
+{}",
+                    display_path(p),
+                    e.render(p)
+                );
                 return Outcome::Unreadable;
             }
         },
@@ -67,16 +68,6 @@ fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
     }
 }
 
-fn render(d: &Diagnostic, file: Option<&SourceFile>, path: &std::path::Path) -> String {
-    match file {
-        Some(f) => diag::render_human(d, f),
-        None => {
-            format!("{}：{}\n  --> {}\n", d.severity.label(), d.message, display_path(path))
-                + &d.help.as_ref().map(|h| format!("   = 提示：{h}\n")).unwrap_or_default()
-        }
-    }
-}
-
 fn summary_line(r: &FileResult) -> String {
     let t = Tally::of(&r.diagnostics);
     let mut parts = Vec::new();
@@ -103,7 +94,7 @@ fn human(results: &[FileResult]) -> String {
     let mut out = String::new();
     for r in results {
         for d in &r.diagnostics {
-            out.push_str(&render(d, r.file.as_ref(), std::path::Path::new(&r.path)));
+            out.push_str(&diag::render_human(d, r.file.as_ref(), &r.path));
             out.push('\n');
         }
         out.push_str(&summary_line(r));
@@ -152,21 +143,7 @@ fn json(results: &[FileResult]) -> String {
         .collect();
     let diagnostics = results
         .iter()
-        .flat_map(|r| {
-            r.diagnostics.iter().map(move |d| match &r.file {
-                Some(f) => diag::to_json(d, f),
-                None => JsonDiagnostic {
-                    file: r.path.clone(),
-                    line: None,
-                    column: None,
-                    severity: d.severity,
-                    rule: d.code,
-                    message: d.message.clone(),
-                    notes: d.notes.clone(),
-                    help: d.help.clone(),
-                },
-            })
-        })
+        .flat_map(|r| r.diagnostics.iter().map(move |d| diag::to_json(d, r.file.as_ref(), &r.path)))
         .collect();
     serde_json::to_string_pretty(&JsonOutput { version: 1, files, diagnostics }).unwrap_or_default()
         + "\n"

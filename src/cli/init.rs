@@ -2,7 +2,6 @@
 
 use super::output::{print, write_atomic};
 use super::{FormatArg, InitArgs, LevelArg, Outcome};
-use crate::diag;
 use crate::input::Format;
 use crate::load::load;
 use crate::model::Level;
@@ -43,17 +42,7 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
     let mut s = match &args.from {
         Some(path) => {
             let prev = load(path).map_err(|e| {
-                let mut out = format!("错误：上一年度文件 {} 无法读取\n", display_path(path));
-                if let Some(f) = &e.file {
-                    for d in &e.diagnostics {
-                        out.push_str(&diag::render_human(d, f));
-                    }
-                } else {
-                    for d in &e.diagnostics {
-                        out.push_str(&format!("  {}\n", d.message));
-                    }
-                }
-                out
+                format!("错误：上一年度文件 {} 无法读取\n{}", display_path(path), e.render(path))
             })?;
             Scaffold::from_previous(&prev.report, &display_path(path))
         }

@@ -54,12 +54,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     let loaded = match load(&args.file) {
         Ok(l) => l,
         Err(e) => {
-            for d in &e.diagnostics {
-                match &e.file {
-                    Some(f) => eprintln!("{}", diag::render_human(d, f)),
-                    None => eprintln!("错误：{}", d.message),
-                }
-            }
+            eprint!("{}", e.render(&args.file));
             eprintln!("{}：无法校验，未生成报告", display_path(&args.file));
             return Outcome::Unreadable;
         }
@@ -67,7 +62,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     let cx = rules::Context { report: &loaded.report, previous: None };
     let diagnostics = rules::check(&cx, loaded.warnings);
     for d in &diagnostics {
-        eprintln!("{}", diag::render_human(d, &loaded.file));
+        eprintln!("{}", diag::render_human(d, Some(&loaded.file), &loaded.file.display_path()));
     }
     let tally = Tally::of(&diagnostics);
     let draft = tally.errors > 0;

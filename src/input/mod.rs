@@ -70,6 +70,17 @@ pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadError {
+    /// Every diagnostic as text, for a file shown as `path`.
+    pub fn render(&self, path: &std::path::Path) -> String {
+        let shown = crate::source::display_path(path);
+        self.diagnostics
+            .iter()
+            .map(|d| crate::diag::render_human(d, self.file.as_ref(), &shown))
+            .collect()
+    }
+}
+
 /// Keys that exist only in the 2019 format.
 const ONLY_2019: &[&str] = &["other_services", "procurement"];
 /// Keys that exist only in the 2021 format.
