@@ -175,8 +175,14 @@ impl<'a> Parser<'a> {
                 ws
             }
         };
+        let label_cols: usize = self.attr_num(node, "labels")?.unwrap_or(1);
+        if label_cols > cols {
+            return Err(self.error(node, "标签列数 labels 超过了表格列数"));
+        }
         Ok(Table {
             id: node.attribute("id").unwrap_or("").to_owned(),
+            title: node.attribute("title").unwrap_or("").to_owned(),
+            label_cols,
             head_rows,
             widths,
             small: node.attribute("small") == Some("true"),

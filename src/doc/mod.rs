@@ -50,6 +50,10 @@ pub enum Block {
 pub struct Table {
     /// Which official table (`proactive`, `applications`, `review`).
     pub id: String,
+    /// A name for readers (screen readers, outlines), e.g. 收到和处理政府信息公开申请情况.
+    pub title: String,
+    /// How many columns at the left of the body hold row labels (3 in table 三).
+    pub label_cols: usize,
     /// Number of header rows (repeated when the table breaks across pages).
     pub head_rows: usize,
     /// Relative column widths, one per column (equal when the template gives none).

@@ -83,12 +83,7 @@ fn title_spans(doc: &Document) -> String {
 }
 
 fn table(o: &mut String, t: &Table) {
-    let label = match t.id.as_str() {
-        "proactive" => "主动公开政府信息情况",
-        "applications" => "收到和处理政府信息公开申请情况",
-        "review" => "政府信息公开行政复议、行政诉讼情况",
-        other => other,
-    };
+    let label = if t.title.is_empty() { &t.id } else { &t.title };
     let _ = writeln!(
         o,
         "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">",
@@ -124,7 +119,7 @@ fn table(o: &mut String, t: &Table) {
             if cell.header {
                 let scope = if r < t.head_rows || all_headers {
                     if cell.colspan.get() > 1 { "colgroup" } else { "col" }
-                } else if c < label_cols(t) {
+                } else if c < t.label_cols {
                     if cell.rowspan.get() > 1 { "rowgroup" } else { "row" }
                 } else {
                     "col"
@@ -143,9 +138,4 @@ fn table(o: &mut String, t: &Table) {
         o.push_str("</tbody>\n");
     }
     o.push_str("</table>\n</div>\n");
-}
-
-/// Number of label columns at the left of a table's body (3 for table 三, else 1).
-fn label_cols(t: &Table) -> usize {
-    if t.id == "applications" { 3 } else { 1 }
 }
