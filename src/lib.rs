@@ -17,7 +17,9 @@
 pub mod cli;
 pub mod diag;
 pub mod doc;
+pub mod fonts;
 pub mod input;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -151,8 +151,8 @@ struct RenderArgs {
     /// 输出文件夹（不写时为当前文件夹）；文件名与 YAML 相同
     #[arg(short = 'o', long, value_name = "文件夹")]
     output: Option<PathBuf>,
-    /// 生成的格式，逗号分隔：html、docx（pdf 随后提供）
-    #[arg(long, value_name = "格式", default_value = "html")]
+    /// 生成的格式，逗号分隔：pdf、html、docx
+    #[arg(long, value_name = "格式", default_value = "pdf,html,docx")]
     to: String,
     /// 数据有错误时也生成，报告上标注“草稿：数据未通过校验”
     #[arg(long)]
@@ -160,6 +160,10 @@ struct RenderArgs {
     /// 模板文件夹：其中的文件按相对路径替换内置模板（如 sections/6-other-matters.xml）
     #[arg(long, value_name = "文件夹")]
     templates: Option<PathBuf>,
+    /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]。
+    /// 用途：标题、一级标题、二级标题、正文、页码。例如 --font 正文=C:/Windows/Fonts/simfang.ttf
+    #[arg(long = "font", value_name = "用途=文件")]
+    fonts: Vec<crate::fonts::FontOverride>,
 }
 
 #[derive(Args, Debug)]

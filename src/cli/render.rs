@@ -5,14 +5,19 @@ use std::path::PathBuf;
 use super::output::write_atomic;
 use super::{Outcome, RenderArgs};
 use crate::diag::{self, Tally};
+use crate::doc::Document;
+use crate::fonts::FontBook;
+use crate::layout::{self, LayoutOptions};
+use crate::load::Loaded;
 use crate::load::load;
-use crate::render::{self, Templates, data, docx, html};
+use crate::render::{self, Templates, data, docx, html, pdf};
 use crate::rules;
 use crate::source::display_path;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
+    Pdf,
     Html,
     Docx,
 }
@@ -21,10 +26,10 @@ fn targets(list: &str) -> Result<Vec<Target>, String> {
     let mut out = Vec::new();
     for t in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         let target = match t.to_lowercase().as_str() {
+            "pdf" => Target::Pdf,
             "html" => Target::Html,
             "docx" => Target::Docx,
-            "pdf" => return Err("--to pdf：这一版本还不能生成 PDF，目前支持 html、docx".into()),
-            _ => return Err(format!("--to 里的「{t}」不是支持的格式（可用：html、docx）")),
+            _ => return Err(format!("--to 里的「{t}」不是支持的格式（可用：pdf、html、docx）")),
         };
         if !out.contains(&target) {
             out.push(target);
@@ -44,6 +49,21 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             return Outcome::Unreadable;
         }
     };
+    let owned_fonts;
+    let fonts: &FontBook = if args.fonts.is_empty() || !targets.contains(&Target::Pdf) {
+        FontBook::bundled()
+    } else {
+        match FontBook::with_overrides(&args.fonts) {
+            Ok(book) => {
+                owned_fonts = book;
+                &owned_fonts
+            }
+            Err(msg) => {
+                eprintln!("错误：{msg}");
+                return Outcome::Unreadable;
+            }
+        }
+    };
     let templates = match Templates::load(args.templates.as_deref()) {
         Ok(t) => t,
         Err(msg) => {
@@ -60,7 +80,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         }
     };
     let cx = rules::Context { report: &loaded.report, previous: None };
-    let diagnostics = rules::check(&cx, loaded.warnings);
+    let diagnostics = rules::check(&cx, loaded.warnings.clone());
     for d in &diagnostics {
         eprintln!("{}", diag::render_human(d, Some(&loaded.file), &loaded.file.display_path()));
     }
@@ -97,8 +117,17 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         return Outcome::Unreadable;
     }
     let json = data::to_json(&data::data(&loaded.report));
+    // Every output is made before any is written, so that a failure leaves no partial set.
+    let mut outputs = Vec::new();
     for target in targets {
         let (path, bytes) = match target {
+            Target::Pdf => match pdf_bytes(&loaded, &document, fonts, &json, draft) {
+                Ok(bytes) => (dir.join(format!("{stem}.pdf")), bytes),
+                Err(msg) => {
+                    eprint!("{msg}");
+                    return Outcome::Unreadable;
+                }
+            },
             Target::Html => {
                 let page = html::html(&document, &html::HtmlOptions { data_json: &json, draft });
                 (dir.join(format!("{stem}.html")), page.into_bytes())
@@ -119,6 +148,9 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
                 }
             }
         };
+        outputs.push((path, bytes));
+    }
+    for (path, bytes) in outputs {
         if let Err(msg) = write_atomic(&path, &bytes) {
             eprintln!("错误：{msg}");
             return Outcome::Unreadable;
@@ -126,4 +158,50 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         eprintln!("已生成 {}{}", display_path(&path), if draft { "（草稿）" } else { "" });
     }
     if draft { Outcome::RuleErrors } else { Outcome::Ok }
+}
+
+/// Lays out and draws the PDF; a character no font has is reported at its place in the
+/// YAML.
+fn pdf_bytes(
+    loaded: &Loaded,
+    document: &Document,
+    fonts: &FontBook,
+    json: &str,
+    draft: bool,
+) -> Result<Vec<u8>, String> {
+    let opts = LayoutOptions { draft_mark: draft.then_some(html::DRAFT_MARK) };
+    let pages = layout::layout(document, fonts, &opts).map_err(|e| {
+        let ch = e.missing.ch;
+        let role = e.missing.role;
+        let mut d = diag::Diagnostic::error(format!(
+            "字符「{ch}」（U+{:04X}）在所有字体里都没有，无法生成 PDF",
+            ch as u32
+        ))
+        .note(format!(
+            "{}（{}）用的字体「{}」和后备字体里都找不到这个字",
+            role.key(),
+            role.official_font(),
+            fonts.face(fonts.primary(role)).name
+        ))
+        .help(format!(
+            "检查是否误输入；如果确实需要这个字，用 --font {}=字体文件 指定含有它的字体",
+            role.key()
+        ));
+        let text = &loaded.file.text;
+        match text.find(ch) {
+            Some(at) => d = d.at(crate::source::Span::new(at, at + ch.len_utf8()), "这个字"),
+            None => d = d.note(format!("这个字不在 YAML 里，来自模板：{}", e.context)),
+        }
+        format!("{}\n", diag::render_human(&d, Some(&loaded.file), &loaded.file.display_path()))
+    })?;
+    let r = &loaded.report;
+    let d = r.publication_date;
+    let opts = pdf::PdfOptions {
+        title: &document.title,
+        author: &r.agency.name,
+        subject: &format!("{}年度政府信息公开工作年度报告", r.year),
+        date: (d.year.clamp(0, 9999) as u16, d.month as u8, d.day as u8),
+        data_json: json,
+    };
+    pdf::pdf(&pages, fonts, &opts).map_err(|e| format!("错误：无法生成 PDF（{e}）\n"))
 }

@@ -7,6 +7,7 @@
 pub mod data;
 pub mod docx;
 pub mod html;
+pub mod pdf;
 pub mod templates;
 pub mod view;
 

@@ -1,0 +1,212 @@
+//! Tables: column widths from the template, cell text broken with the body's line
+//! breaker, row heights that hold every cell (spanned rows share a tall cell's height),
+//! and pagination that repeats the header rows and keeps each rowspan group on one page
+//! unless the group is taller than a page.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::text::{Align, Run, TextStyle};
+use super::{EPS, Flow, Item, LayoutError, MM, Rule, size};
+use crate::doc::{Entry, Table};
+use crate::fonts::Role;
+
+/// Width of the ruled lines, in points.
+const RULE: f32 = 0.5;
+
+pub(super) struct TableLayout {
+    /// Column boundaries from the text block's left edge (`cols + 1` values).
+    col_x: Vec<f32>,
+    row_h: Vec<f32>,
+    cells: Vec<CellLayout>,
+    head_rows: usize,
+    /// Body rows in groups that rowspans tie together.
+    groups: Vec<Range<usize>>,
+    style: TextStyle,
+    line_h: f32,
+    pad_x: f32,
+    pad_y: f32,
+}
+
+struct CellLayout {
+    r: usize,
+    c: usize,
+    rows: usize,
+    cols: usize,
+    lines: Vec<Vec<Run>>,
+}
+
+impl TableLayout {
+    fn height(&self, rows: Range<usize>) -> f32 {
+        self.row_h[rows].iter().sum()
+    }
+
+    /// The header rows and the first group of rows (or its first row, when the group is
+    /// taller than a page): what must fit before the table starts on a page.
+    pub(super) fn first_unit_height(&self, page: f32) -> f32 {
+        let head = self.height(0..self.head_rows);
+        match self.groups.first() {
+            Some(g) if head + self.height(g.clone()) <= page => head + self.height(g.clone()),
+            Some(g) => head + self.row_h[g.start],
+            None => head,
+        }
+    }
+}
+
+pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError> {
+    let size = if t.small { size::TABLE_SMALL } else { size::TABLE };
+    let style = flow.style(Role::Body, size);
+    let (pad_x, pad_y) = if t.small { (2.0, 2.5) } else { (3.0, 3.0) };
+    let line_h = (size * 1.35 * 10.0).round() / 10.0;
+    let g = &t.grid;
+    let width = flow.spec.text_width();
+    let total: u32 = t.widths.iter().sum::<u32>().max(1);
+    let mut col_x = vec![0.0f32];
+    let mut acc = 0u32;
+    for w in &t.widths {
+        acc += w;
+        col_x.push(width * acc as f32 / total as f32);
+    }
+    let mut cells = Vec::new();
+    for r in 0..g.rows {
+        for c in 0..g.cols {
+            if let Entry::Cell(cell) = g.at(r, c) {
+                let (rows, cols) = (cell.rowspan.get() as usize, cell.colspan.get() as usize);
+                let w = col_x[c + cols] - col_x[c] - 2.0 * pad_x;
+                let lines = if cell.text.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    flow.lines_in(cell.text.trim(), style, Align::Center, 0.0, 0.0, w)?.lines
+                };
+                cells.push(CellLayout { r, c, rows, cols, lines });
+            }
+        }
+    }
+    let need = |cell: &CellLayout| cell.lines.len().max(1) as f32 * line_h + 2.0 * pad_y;
+    let mut row_h = vec![line_h + 2.0 * pad_y; g.rows];
+    for cell in cells.iter().filter(|c| c.rows == 1) {
+        row_h[cell.r] = row_h[cell.r].max(need(cell));
+    }
+    for cell in cells.iter().filter(|c| c.rows > 1) {
+        let span = cell.r..cell.r + cell.rows;
+        let have: f32 = row_h[span.clone()].iter().sum();
+        if need(cell) > have {
+            let extra = (need(cell) - have) / cell.rows as f32;
+            for h in &mut row_h[span] {
+                *h += extra;
+            }
+        }
+    }
+    // Groups: a row and every row a cell starting in the group reaches.
+    let mut groups = Vec::new();
+    let mut start = t.head_rows.min(g.rows);
+    while start < g.rows {
+        let mut end = start + 1;
+        let mut r = start;
+        while r < end {
+            for cell in cells.iter().filter(|c| c.r == r) {
+                end = end.max(cell.r + cell.rows);
+            }
+            r += 1;
+        }
+        groups.push(start..end.min(g.rows));
+        start = end;
+    }
+    Ok(TableLayout {
+        col_x,
+        row_h,
+        cells,
+        head_rows: t.head_rows.min(g.rows),
+        groups,
+        style,
+        line_h,
+        pad_x,
+        pad_y,
+    })
+}
+
+/// Rows placed on one page: `(row, top)` with tops from the text block's top edge.
+type Segment = Vec<(usize, f32)>;
+
+pub(super) fn place(flow: &mut Flow, t: &TableLayout) {
+    let page_h = flow.spec.text_height();
+    let head_h = t.height(0..t.head_rows);
+    let mut seg: Segment = Vec::new();
+    let header = |flow: &mut Flow, seg: &mut Segment| {
+        for r in 0..t.head_rows {
+            seg.push((r, flow.y));
+            flow.y += t.row_h[r];
+        }
+    };
+    header(flow, &mut seg);
+    for g in &t.groups {
+        let gh = t.height(g.clone());
+        if flow.y + gh > page_h + EPS {
+            if head_h + gh <= page_h + EPS {
+                draw(flow, t, &seg);
+                flow.new_page();
+                seg.clear();
+                header(flow, &mut seg);
+            } else {
+                // Taller than a page: break between its rows.
+                for r in g.clone() {
+                    if flow.y + t.row_h[r] > page_h + EPS && flow.y > head_h + EPS {
+                        draw(flow, t, &seg);
+                        flow.new_page();
+                        seg.clear();
+                        header(flow, &mut seg);
+                    }
+                    seg.push((r, flow.y));
+                    flow.y += t.row_h[r];
+                }
+                continue;
+            }
+        }
+        for r in g.clone() {
+            seg.push((r, flow.y));
+            flow.y += t.row_h[r];
+        }
+    }
+    draw(flow, t, &seg);
+}
+
+/// Draws the cells of the rows in `seg`: each cell's part on this page is ruled, and its
+/// text is drawn on the page where the cell starts, centred in that part.
+fn draw(flow: &mut Flow, t: &TableLayout, seg: &Segment) {
+    let (left, top) = (flow.spec.left_mm * MM, flow.spec.top_mm * MM);
+    let mut edges: BTreeSet<(i64, i64, i64, i64)> = BTreeSet::new();
+    let q = |v: f32| (v * 100.0).round() as i64;
+    for cell in &t.cells {
+        let here: Vec<&(usize, f32)> =
+            seg.iter().filter(|(r, _)| (cell.r..cell.r + cell.rows).contains(r)).collect();
+        let (Some(first), Some(last)) = (here.first(), here.last()) else { continue };
+        let y0 = first.1;
+        let y1 = last.1 + t.row_h[last.0];
+        let x0 = t.col_x[cell.c];
+        let x1 = t.col_x[cell.c + cell.cols];
+        for (a, b, c, d) in [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+        {
+            edges.insert((q(left + a), q(top + b), q(left + c), q(top + d)));
+        }
+        if first.0 != cell.r || cell.lines.is_empty() {
+            continue;
+        }
+        let text_h = cell.lines.len() as f32 * t.line_h;
+        let ty = y0 + ((y1 - y0 - text_h) / 2.0).max(t.pad_y);
+        for (k, runs) in cell.lines.iter().enumerate() {
+            let baseline = ty + k as f32 * t.line_h + t.line_h / 2.0 + 0.38 * t.style.size;
+            flow.push_runs(runs, x0 + t.pad_x, baseline, &t.style);
+        }
+    }
+    let page = flow.page();
+    for (x1, y1, x2, y2) in edges {
+        let f = |v: i64| v as f32 / 100.0;
+        page.items.push(Item::Rule(Rule {
+            x1: f(x1),
+            y1: f(y1),
+            x2: f(x2),
+            y2: f(y2),
+            width: RULE,
+        }));
+    }
+}

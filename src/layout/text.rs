@@ -1,0 +1,341 @@
+//! Setting text: characters to glyphs through the font chain, line breaking (UAX #14 plus
+//! the 避头尾 rules of Chinese typesetting) and CJK justification.
+
+use std::ops::Range;
+
+use crate::fonts::{FaceId, FontBook, MissingGlyph, Role};
+
+/// How a piece of text is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    /// The font role.
+    pub role: Role,
+    /// Type size in points.
+    pub size: f32,
+    /// Added to every character's advance, in points (negative to set characters closer:
+    /// 3号 body type is set 0.2 pt tight so that 28 characters fill the line).
+    pub tracking: f32,
+    /// Drawn with a thin outline (level-3 headings: 仿宋 bold).
+    pub bold: bool,
+    /// Drawn in red (the draft mark).
+    pub red: bool,
+}
+
+/// Horizontal alignment of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left; every line but the last is justified.
+    Justify,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// Characters that must not start a line (避头): closing punctuation and marks that
+/// belong to what precedes them. UAX #14 already keeps most of them; this table makes
+/// the rule explicit and covers the rest.
+const NO_START: &str = "，。、；：？！）》」』”’〕】〉〗｝］…‥·・々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%‰℃°,.;:?!)]}";
+
+/// Characters that must not end a line (避尾): opening punctuation.
+const NO_END: &str = "（《「『“‘〔【〈〖｛［·([{";
+
+/// A character ready to be set: its glyph, its face and its advance.
+#[derive(Clone, Debug)]
+pub struct Ch {
+    /// The character.
+    pub ch: char,
+    /// The face that has it.
+    pub face: FaceId,
+    /// Its glyph in that face.
+    pub glyph: u16,
+    /// Advance in points, tracking included.
+    pub advance: f32,
+    /// Whether a line may break before this character.
+    pub break_before: bool,
+}
+
+impl Ch {
+    fn is_space(&self) -> bool {
+        self.ch == ' ' || self.ch == '\u{3000}'
+    }
+
+    /// Latin letters and digits: no justification space goes between two of them.
+    fn is_word(&self) -> bool {
+        self.ch.is_ascii_alphanumeric() || matches!(self.ch, '.' | ',' | '%' | '-' | '\'')
+    }
+}
+
+/// Characters that take no room and need no glyph: zero-width spaces and joiners,
+/// variation selectors, the byte-order mark, soft hyphens.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Turns text into characters with glyphs and break opportunities.
+pub fn shape(book: &FontBook, text: &str, style: &TextStyle) -> Result<Vec<Ch>, MissingGlyph> {
+    let mut breaks = vec![false; text.len() + 1];
+    for (at, _) in unicode_linebreak::linebreaks(text) {
+        breaks[at] = true;
+    }
+    let mut out: Vec<Ch> = Vec::with_capacity(text.len() / 3 + 1);
+    for (at, c) in text.char_indices() {
+        let c = if c.is_control() { ' ' } else { c };
+        let (face, glyph, em) = match book.lookup(style.role, c) {
+            Ok(g) => g,
+            Err(_) if is_ignorable(c) => continue,
+            Err(e) => return Err(e),
+        };
+        let mut break_before = breaks[at] && !out.is_empty();
+        if NO_START.contains(c) || out.last().is_some_and(|p| NO_END.contains(p.ch)) {
+            break_before = false;
+        }
+        out.push(Ch {
+            ch: c,
+            face,
+            glyph,
+            advance: em * style.size + style.tracking,
+            break_before,
+        });
+    }
+    Ok(out)
+}
+
+/// One line: the characters `range` of the shaped text (trailing spaces left out).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Characters on the line.
+    pub range: Range<usize>,
+    /// Natural width in points.
+    pub width: f32,
+    /// The paragraph's last line.
+    pub last: bool,
+}
+
+const EPS: f32 = 0.01;
+
+/// Breaks shaped text into lines: the first `first_width` wide, the others `width`.
+///
+/// Greedy, at the last break opportunity that fits; a word longer than a line is cut
+/// where it overflows. A last line of one or two characters takes a word from the line
+/// before, so that no paragraph ends on a lone character.
+pub fn break_lines(chars: &[Ch], first_width: f32, width: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let n = chars.len();
+    while start < n {
+        if !lines.is_empty() {
+            while start < n && chars[start].is_space() {
+                start += 1;
+            }
+            if start == n {
+                break;
+            }
+        }
+        let avail = if lines.is_empty() { first_width } else { width };
+        let end = fit(chars, start, avail);
+        lines.push(line(chars, start, end, false));
+        start = end;
+    }
+    if let Some(last) = lines.last_mut() {
+        last.last = true;
+    }
+    avoid_lone_last_line(chars, &mut lines, first_width, width);
+    lines
+}
+
+/// The end of the line starting at `start`: the last break opportunity that fits.
+fn fit(chars: &[Ch], start: usize, avail: f32) -> usize {
+    let mut w = 0.0;
+    let mut last_break = None;
+    let mut i = start;
+    while i < chars.len() {
+        if i > start && chars[i].break_before {
+            last_break = Some(i);
+        }
+        if w + chars[i].advance > avail + EPS && !chars[i].is_space() {
+            return last_break.unwrap_or(i.max(start + 1));
+        }
+        w += chars[i].advance;
+        i += 1;
+    }
+    chars.len()
+}
+
+fn line(chars: &[Ch], start: usize, end: usize, last: bool) -> Line {
+    let mut e = end;
+    while e > start + 1 && chars[e - 1].is_space() {
+        e -= 1;
+    }
+    let width = chars[start..e].iter().map(|c| c.advance).sum();
+    Line { range: start..e, width, last }
+}
+
+fn avoid_lone_last_line(chars: &[Ch], lines: &mut Vec<Line>, first_width: f32, width: f32) {
+    let k = lines.len();
+    if k < 2 {
+        return;
+    }
+    let visible =
+        |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !NO_START.contains(c.ch)).count();
+    if visible(&lines[k - 1].range) > 1 {
+        return;
+    }
+    let prev = lines[k - 2].range.clone();
+    // The latest break opportunity in the previous line that leaves it more than half full.
+    let avail = if k == 2 { first_width } else { width };
+    let Some(cut) = (prev.start + 1..prev.end).rev().find(|&i| {
+        chars[i].break_before
+            && chars[prev.start..i].iter().map(|c| c.advance).sum::<f32>() > avail / 2.0
+    }) else {
+        return;
+    };
+    let end = lines[k - 1].range.end;
+    let rest: f32 = chars[cut..end].iter().map(|c| c.advance).sum();
+    if rest > width + EPS {
+        return;
+    }
+    lines[k - 2] = line(chars, prev.start, cut, false);
+    lines[k - 1] = line(chars, cut, end, true);
+}
+
+/// One glyph placed on a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the run's face.
+    pub id: u16,
+    /// Advance in points (justification included).
+    pub advance: f32,
+    /// The bytes of the run's text this glyph stands for.
+    pub range: Range<usize>,
+}
+
+/// A run of glyphs in one face, positioned relative to its line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// Offset of the run's start from the left of the line box, in points.
+    pub x: f32,
+    /// The face.
+    pub face: FaceId,
+    /// The text the glyphs stand for (what a PDF reader extracts).
+    pub text: String,
+    /// The glyphs.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// Places the characters of `line` in a box `avail` wide starting `indent` in from the
+/// left, and returns the runs (one per face).
+pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -> Vec<Run> {
+    let cs = &chars[line.range.clone()];
+    let slack = (avail - line.width).max(0.0);
+    let mut extra = vec![0.0f32; cs.len()];
+    let mut x = indent;
+    match align {
+        Align::Justify if !line.last && slack > EPS => {
+            let gaps: Vec<usize> = (0..cs.len().saturating_sub(1))
+                .filter(|&i| !(cs[i].is_word() && cs[i + 1].is_word()))
+                .collect();
+            if !gaps.is_empty() {
+                let each = slack / gaps.len() as f32;
+                for i in gaps {
+                    extra[i] = each;
+                }
+            }
+        }
+        Align::Justify => {}
+        Align::Center => x += slack / 2.0,
+        Align::Right => x += slack,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    for (c, e) in cs.iter().zip(extra) {
+        let advance = c.advance + e;
+        match runs.last_mut() {
+            Some(run) if run.face == c.face => {
+                let at = run.text.len();
+                run.text.push(c.ch);
+                run.glyphs.push(PlacedGlyph { id: c.glyph, advance, range: at..run.text.len() });
+            }
+            _ => {
+                let text = c.ch.to_string();
+                let range = 0..text.len();
+                runs.push(Run {
+                    x,
+                    face: c.face,
+                    text,
+                    glyphs: vec![PlacedGlyph { id: c.glyph, advance, range }],
+                });
+            }
+        }
+        x += advance;
+    }
+    runs
+}
+
+/// Width of shaped text on one line.
+pub fn width(chars: &[Ch]) -> f32 {
+    chars.iter().map(|c| c.advance).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> TextStyle {
+        TextStyle { role: Role::Body, size: 16.0, tracking: 0.0, bold: false, red: false }
+    }
+
+    fn lines_of(text: &str, chars_per_line: f32) -> Vec<String> {
+        let book = FontBook::bundled();
+        let cs = shape(book, text, &body()).unwrap();
+        break_lines(&cs, 16.0 * chars_per_line, 16.0 * chars_per_line)
+            .iter()
+            .map(|l| cs[l.range.clone()].iter().map(|c| c.ch).collect())
+            .collect()
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        // Ten characters a line: the comma would fall at the start of line 2.
+        let lines = lines_of("一二三四五六七八九十，一二三四五六七八九十。", 10.0);
+        assert_eq!(lines, ["一二三四五六七八九", "十，一二三四五六七八", "九十。"]);
+        for l in &lines[1..] {
+            assert!(!NO_START.contains(l.chars().next().unwrap()), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn opening_brackets_never_end_a_line() {
+        let lines = lines_of("一二三四五六七八九《条例》规定", 10.0);
+        assert_eq!(lines[0], "一二三四五六七八九");
+        assert!(lines[1].starts_with('《'));
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let lines = lines_of("一二三四五六七八共计12345件申请", 10.0);
+        assert!(lines.iter().any(|l| l.contains("12345")), "{lines:?}");
+    }
+
+    #[test]
+    fn no_lone_character_on_the_last_line() {
+        let lines = lines_of("一二三四五六七八九十一二三四五六七八九十年", 10.0);
+        assert!(lines.last().unwrap().chars().count() >= 2, "{lines:?}");
+        let lines = lines_of("一二三四五六七八九十一二三四五六七八九十。", 10.0);
+        assert!(lines.last().unwrap().chars().count() >= 2, "{lines:?}");
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure() {
+        let book = FontBook::bundled();
+        let cs = shape(book, "本机关2024年共收到申请，一二三四五六七八九十一二三四五六", &body())
+            .unwrap();
+        let lines = break_lines(&cs, 160.0, 160.0);
+        let runs = place(&cs, &lines[0], 0.0, 160.0, Align::Justify);
+        let w: f32 = runs.iter().flat_map(|r| &r.glyphs).map(|g| g.advance).sum();
+        assert!((w - 160.0).abs() < 0.05, "{w}");
+        let last = place(&cs, lines.last().unwrap(), 0.0, 160.0, Align::Justify);
+        let w: f32 = last.iter().flat_map(|r| &r.glyphs).map(|g| g.advance).sum();
+        assert!(w < 160.0 - 1.0);
+    }
+}
