@@ -6,5 +6,6 @@ mod check;
 mod docx;
 mod examples;
 mod init;
+mod pdf;
 mod render;
 mod schema;

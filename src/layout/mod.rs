@@ -89,6 +89,10 @@ pub mod size {
 /// Title lines are set 35 pt apart.
 const TITLE_PITCH: f32 = 35.0;
 
+/// Notes under tables: 小四 lines 18 pt apart, 4 pt below the table.
+const NOTE_PITCH: f32 = size::TABLE * 1.5;
+const NOTE_GAP: f32 = 4.0;
+
 /// Laid-out pages and the outline.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -192,7 +196,14 @@ pub fn layout(
         doc.blocks.iter().map(|b| flow.prepare(b)).collect::<Result<Vec<_>, LayoutError>>()?;
     for (i, p) in prepared.iter().enumerate() {
         let keep = keep_height(&prepared[i..], &flow.spec);
-        flow.place(p, keep);
+        // A note stays on the page where its table ends, and the signature on the page
+        // where the text ends.
+        let tail = match prepared.get(i + 1) {
+            Some(Prepared::Note(b)) => NOTE_GAP + b.lines.len() as f32 * NOTE_PITCH,
+            Some(Prepared::Signature(b)) => (b.lines.len() + 1) as f32 * flow.spec.line_pitch(),
+            _ => 0.0,
+        };
+        flow.place(p, keep, tail);
     }
     flow.page_numbers()?;
     Ok(Layout { pages: flow.pages, outline: flow.outline })
@@ -331,9 +342,20 @@ impl<'a> Flow<'a> {
 
     /// Places lines `pitch` apart from the current position, breaking pages as needed.
     fn place_lines(&mut self, block: &LineBlock, pitch: f32, mark: Option<(u8, String)>) {
+        self.place_lines_split(block, pitch, mark, None)
+    }
+
+    /// Like [`Flow::place_lines`], with a page break before line `split` as well.
+    fn place_lines_split(
+        &mut self,
+        block: &LineBlock,
+        pitch: f32,
+        mark: Option<(u8, String)>,
+        split: Option<usize>,
+    ) {
         let size = block.style.size;
         for (i, runs) in block.lines.iter().enumerate() {
-            if self.y + pitch > self.spec.text_height() + EPS {
+            if self.y + pitch > self.spec.text_height() + EPS || (split == Some(i) && i > 0) {
                 self.new_page();
             }
             if i == 0
@@ -408,7 +430,7 @@ impl<'a> Flow<'a> {
         })
     }
 
-    fn place(&mut self, p: &Prepared, keep: f32) {
+    fn place(&mut self, p: &Prepared, keep: f32, tail: f32) {
         let pitch = self.spec.line_pitch();
         match p {
             Prepared::Lines { block, outline, .. } => {
@@ -416,11 +438,24 @@ impl<'a> Flow<'a> {
                 if keep > self.room() + EPS && keep <= self.spec.text_height() && self.y > EPS {
                     self.new_page();
                 }
-                self.place_lines(block, pitch, outline.clone());
+                // When the whole block fits but what must follow it (the signature) does
+                // not, its last two lines go to the next page with it: a signature never
+                // stands alone on a page (GB/T 9704 7.3.5).
+                let n = block.lines.len();
+                let fit = ((self.room() + EPS) / pitch).floor() as usize;
+                let mut split = None;
+                if tail > 0.0 && n <= fit && n as f32 * pitch + tail > self.room() + EPS {
+                    split = Some(n.saturating_sub(2));
+                }
+                if split == Some(0) && self.y > EPS {
+                    self.new_page();
+                    split = None;
+                }
+                self.place_lines_split(block, pitch, outline.clone(), split);
             }
             Prepared::Note(block) => {
-                self.y += 4.0;
-                self.place_lines(block, size::TABLE * 1.5, None);
+                self.y += NOTE_GAP;
+                self.place_lines(block, NOTE_PITCH, None);
             }
             Prepared::Signature(block) => {
                 self.snap_to_grid();
@@ -435,7 +470,7 @@ impl<'a> Flow<'a> {
                 if keep > self.room() + EPS && self.y > EPS {
                     self.new_page();
                 }
-                table::place(self, t);
+                table::place(self, t, tail);
             }
         }
     }

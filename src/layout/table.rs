@@ -29,6 +29,7 @@ pub(super) struct TableLayout {
 }
 
 struct CellLayout {
+    header: bool,
     r: usize,
     c: usize,
     rows: usize,
@@ -78,7 +79,7 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
                 } else {
                     flow.lines_in(cell.text.trim(), style, Align::Center, 0.0, 0.0, w)?.lines
                 };
-                cells.push(CellLayout { r, c, rows, cols, lines });
+                cells.push(CellLayout { header: cell.header, r, c, rows, cols, lines });
             }
         }
     }
@@ -112,6 +113,18 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
         groups.push(start..end.min(g.rows));
         start = end;
     }
+    // Rows of header cells inside the body (the 第二十条 item rows of table 二) stay with
+    // the rows they head.
+    let all_header =
+        |rows: &Range<usize>| cells.iter().filter(|c| rows.contains(&c.r)).all(|c| c.header);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for g in groups {
+        match merged.last_mut() {
+            Some(prev) if all_header(prev) => prev.end = g.end,
+            _ => merged.push(g),
+        }
+    }
+    let groups = merged;
     Ok(TableLayout {
         col_x,
         row_h,
@@ -128,7 +141,9 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
 /// Rows placed on one page: `(row, top)` with tops from the text block's top edge.
 type Segment = Vec<(usize, f32)>;
 
-pub(super) fn place(flow: &mut Flow, t: &TableLayout) {
+/// Places the table from the current position; `tail` is the height of what must stay on
+/// the table's last page (its note).
+pub(super) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
     let page_h = flow.spec.text_height();
     let head_h = t.height(0..t.head_rows);
     let mut seg: Segment = Vec::new();
@@ -139,8 +154,9 @@ pub(super) fn place(flow: &mut Flow, t: &TableLayout) {
         }
     };
     header(flow, &mut seg);
-    for g in &t.groups {
-        let gh = t.height(g.clone());
+    for (k, g) in t.groups.iter().enumerate() {
+        let last = k + 1 == t.groups.len();
+        let gh = t.height(g.clone()) + if last { tail } else { 0.0 };
         if flow.y + gh > page_h + EPS {
             if head_h + gh <= page_h + EPS {
                 draw(flow, t, &seg);
