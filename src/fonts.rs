@@ -89,7 +89,6 @@ pub struct Face {
     index: u32,
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
-    pdf: OnceLock<Option<krilla::text::Font>>,
 }
 
 impl Face {
@@ -97,7 +96,7 @@ impl Face {
         let face =
             ttf_parser::Face::parse(data, index).map_err(|e| format!("无法读取字体（{e}）"))?;
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Face { name, data, index, face, units_per_em, pdf: OnceLock::new() })
+        Ok(Face { name, data, index, face, units_per_em })
     }
 
     /// The glyph for `ch` and its advance in em, if the face has it.
@@ -116,11 +115,40 @@ impl Face {
             .find_map(|n| n.to_string())
     }
 
-    /// The face as a krilla font, created once.
-    pub fn pdf_font(&self) -> Option<krilla::text::Font> {
-        self.pdf
-            .get_or_init(|| krilla::text::Font::new(krilla::Data::from(self.data), self.index))
-            .clone()
+    /// The font file's bytes and the face's index in it.
+    pub fn data(&self) -> (&'static [u8], u32) {
+        (self.data, self.index)
+    }
+
+    /// The parsed face, for metrics.
+    pub fn ttf(&self) -> &ttf_parser::Face<'static> {
+        &self.face
+    }
+
+    /// Units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    /// The PostScript name, for the PDF's font names.
+    pub fn postscript_name(&self) -> String {
+        let ps: String = self
+            .face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| self.name.clone())
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(60)
+            .collect();
+        if ps.is_empty() { "Font".into() } else { ps }
+    }
+
+    /// Whether the outlines are CFF (embedded as `FontFile3`) rather than TrueType.
+    pub fn is_cff(&self) -> bool {
+        self.face.tables().cff.is_some()
     }
 }
 
@@ -267,8 +295,11 @@ fn load_user_face(o: &FontOverride) -> Result<Face, String> {
         }
         _ => {}
     }
-    if face.pdf_font().is_none() {
-        return Err(format!("{shown}：PDF 写入器无法读取这个字体"));
+    if face.face.tables().cff2.is_some() || face.face.is_variable() {
+        return Err(format!("{shown}：可变字体（variable font）不能用于 PDF，请使用静态字体文件"));
+    }
+    if face.face.tables().cff.is_none() && face.face.tables().glyf.is_none() {
+        return Err(format!("{shown}：字体里没有可嵌入的字形（既无 glyf 也无 CFF 表）"));
     }
     Ok(face)
 }
@@ -285,9 +316,16 @@ mod tests {
             families,
             ["Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai"]
         );
-        for f in book.faces() {
-            assert!(f.pdf_font().is_some(), "{}", f.name);
-        }
+        let ps: Vec<_> = book.faces().iter().map(|f| f.postscript_name()).collect();
+        assert_eq!(
+            ps,
+            [
+                "NotoSerifCJKsc-Regular",
+                "NotoSerifCJKsc-Bold",
+                "NotoSansCJKsc-Regular",
+                "LXGWWenKai-Regular"
+            ]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!
 //! The command-line front end lives in [`cli`]; it alone prints and picks exit codes.
 
+pub mod alloc;
 pub mod cli;
 pub mod diag;
 pub mod doc;

@@ -40,6 +40,23 @@ const NO_START: &str = "，。、；：？！）》」』”’〕】〉〗｝�
 /// Characters that must not end a line (避尾): opening punctuation.
 const NO_END: &str = "（《「『“‘〔【〈〖｛［·([{";
 
+/// Whether `c` may not start a line. Han characters, kana-free text and ASCII letters and
+/// digits take the fast path.
+fn no_start(c: char) -> bool {
+    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
+    NO_START.contains(c)
+}
+
+/// Whether `c` may not end a line.
+fn no_end(c: char) -> bool {
+    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
+    NO_END.contains(c)
+}
+
 /// A character ready to be set: its glyph, its face and its advance.
 #[derive(Clone, Debug)]
 pub struct Ch {
@@ -88,7 +105,7 @@ pub fn shape(book: &FontBook, text: &str, style: &TextStyle) -> Result<Vec<Ch>, 
             Err(e) => return Err(e),
         };
         let mut break_before = breaks[at] && !out.is_empty();
-        if NO_START.contains(c) || out.last().is_some_and(|p| NO_END.contains(p.ch)) {
+        if no_start(c) || out.last().is_some_and(|p| no_end(p.ch)) {
             break_before = false;
         }
         out.push(Ch {
@@ -177,8 +194,7 @@ fn avoid_lone_last_line(chars: &[Ch], lines: &mut Vec<Line>, first_width: f32, w
     if k < 2 {
         return;
     }
-    let visible =
-        |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !NO_START.contains(c.ch)).count();
+    let visible = |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !no_start(c.ch)).count();
     if visible(&lines[k - 1].range) > 1 {
         return;
     }
@@ -300,7 +316,7 @@ mod tests {
         let lines = lines_of("一二三四五六七八九十，一二三四五六七八九十。", 10.0);
         assert_eq!(lines, ["一二三四五六七八九", "十，一二三四五六七八", "九十。"]);
         for l in &lines[1..] {
-            assert!(!NO_START.contains(l.chars().next().unwrap()), "{lines:?}");
+            assert!(!no_start(l.chars().next().unwrap()), "{lines:?}");
         }
     }
 

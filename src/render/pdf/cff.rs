@@ -1,107 +1,18 @@
-//! Smaller embedded CJK fonts: hinting is removed from the CFF font subsets of a PDF.
+//! Smaller CFF font subsets: stem hints removed.
 //!
 //! A subset of Noto Serif CJK is about 270 bytes a glyph, and a sixth of that is stem
-//! hints, which help only screen rendering at small sizes. krilla embeds CFF subsets
+//! hints, which help only screen rendering at small sizes. `subsetter` writes CFF subsets
 //! desubroutinized, with the CharStrings INDEX as the last structure of the font, so the
-//! hints can be dropped by rewriting that INDEX alone. The PDF is then re-serialised
-//! with new stream lengths and a new cross-reference table.
+//! hints can be dropped by rewriting that INDEX alone.
 //!
-//! Every step checks what it reads; anything unexpected leaves the PDF as it was.
+//! Every step checks what it reads; anything unexpected gives `None`, and the caller
+//! embeds the subset as it was.
 
-use std::io::{Read, Write};
 use std::ops::Range;
 
-/// Drops hints from every `CIDFontType0C` font stream; `None` if the PDF is not laid out
-/// as expected (then the caller keeps the original).
-pub(super) fn strip_font_hints(pdf: &[u8]) -> Option<Vec<u8>> {
-    let xref_at = find_last(pdf, b"startxref")?;
-    let xref_pos: usize = token_after(pdf, xref_at + b"startxref".len())?.parse().ok()?;
-    let trailer_at = xref_pos + find(&pdf[xref_pos..], b"trailer")?;
-    let objects = parse_xref(&pdf[xref_pos..trailer_at])?;
-    let mut order: Vec<(usize, usize)> = objects.iter().copied().enumerate().skip(1).collect();
-    order.sort_by_key(|&(_, off)| off);
-    let first = order.first()?.1;
-    let mut out = Vec::with_capacity(pdf.len());
-    out.extend_from_slice(&pdf[..first]);
-    let mut new_offsets = vec![0usize; objects.len()];
-    for (k, &(num, off)) in order.iter().enumerate() {
-        let end = order.get(k + 1).map_or(xref_pos, |&(_, o)| o);
-        if end < off {
-            return None;
-        }
-        new_offsets[num] = out.len();
-        let obj = &pdf[off..end];
-        match rewrite_font_stream(obj) {
-            Some(new) => out.extend_from_slice(&new),
-            None => out.extend_from_slice(obj),
-        }
-    }
-    let new_xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f\r\n", objects.len()).as_bytes());
-    for off in &new_offsets[1..] {
-        out.extend_from_slice(format!("{off:010} 00000 n\r\n").as_bytes());
-    }
-    out.extend_from_slice(&pdf[trailer_at..xref_at]);
-    out.extend_from_slice(format!("startxref\n{new_xref}\n%%EOF").as_bytes());
-    Some(out)
-}
-
-/// Offsets of objects 0..n from a classic cross-reference table with one subsection
-/// starting at 0 and every object in use.
-fn parse_xref(table: &[u8]) -> Option<Vec<usize>> {
-    let text = std::str::from_utf8(table).ok()?;
-    let mut tokens = text.split_ascii_whitespace();
-    (tokens.next()? == "xref").then_some(())?;
-    let start: usize = tokens.next()?.parse().ok()?;
-    let count: usize = tokens.next()?.parse().ok()?;
-    if start != 0 || count == 0 {
-        return None;
-    }
-    let mut offsets = Vec::with_capacity(count);
-    for i in 0..count {
-        let off: usize = tokens.next()?.parse().ok()?;
-        let _generation = tokens.next()?;
-        let kind = tokens.next()?;
-        if (i == 0) != (kind == "f") {
-            return None;
-        }
-        offsets.push(off);
-    }
-    tokens.next().is_none().then_some(offsets)
-}
-
-/// The object with its font program's hints removed, if it is a CFF font stream.
-fn rewrite_font_stream(obj: &[u8]) -> Option<Vec<u8>> {
-    let dict_end = find(obj, b">>")?;
-    let dict = &obj[..dict_end];
-    if find(dict, b"/Subtype/CIDFontType0C").is_none()
-        || find(dict, b"/Filter/FlateDecode").is_none()
-    {
-        return None;
-    }
-    let len_at = find(dict, b"/Length ")? + b"/Length ".len();
-    let len_end = len_at + dict[len_at..].iter().position(|b| !b.is_ascii_digit())?;
-    let length: usize = std::str::from_utf8(&dict[len_at..len_end]).ok()?.parse().ok()?;
-    let data_at = dict_end + find(&obj[dict_end..], b"stream\n")? + b"stream\n".len();
-    let data = obj.get(data_at..data_at + length)?;
-    let mut cff = Vec::new();
-    flate2::read::ZlibDecoder::new(data).read_to_end(&mut cff).ok()?;
-    let stripped = strip_cff(&cff)?;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(&stripped).ok()?;
-    let packed = enc.finish().ok()?;
-    let mut out = Vec::with_capacity(obj.len());
-    out.extend_from_slice(&obj[..len_at]);
-    out.extend_from_slice(packed.len().to_string().as_bytes());
-    out.extend_from_slice(&obj[len_end..data_at]);
-    out.extend_from_slice(&packed);
-    out.extend_from_slice(&obj[data_at + length..]);
-    Some(out)
-}
-
 /// A CFF font with hints removed from its charstrings. The CharStrings INDEX must be the
-/// last structure in the font, as krilla's subsetter writes it.
-fn strip_cff(cff: &[u8]) -> Option<Vec<u8>> {
+/// last structure in the font, as `subsetter` writes it.
+pub(super) fn strip_hints(cff: &[u8]) -> Option<Vec<u8>> {
     let header_size = *cff.get(2)? as usize;
     let (_, names_end) = read_index(cff, header_size)?;
     let (top_dicts, _) = read_index(cff, names_end)?;
@@ -111,10 +22,16 @@ fn strip_cff(cff: &[u8]) -> Option<Vec<u8>> {
     if end != cff.len() {
         return None;
     }
-    let stripped: Vec<Vec<u8>> =
-        charstrings.iter().map(|r| strip_charstring(&cff[r.clone()])).collect::<Option<_>>()?;
-    let mut out = cff[..charstrings_at].to_vec();
-    write_index(&mut out, &stripped);
+    let mut data = Vec::with_capacity(cff.len() - charstrings_at);
+    let mut ends = Vec::with_capacity(charstrings.len());
+    let mut args = Vec::new();
+    for r in &charstrings {
+        strip_charstring(&cff[r.clone()], &mut data, &mut args)?;
+        ends.push(data.len());
+    }
+    let mut out = Vec::with_capacity(charstrings_at + data.len() + 4 * ends.len() + 8);
+    out.extend_from_slice(&cff[..charstrings_at]);
+    write_index(&mut out, &ends, &data);
     Some(out)
 }
 
@@ -146,31 +63,24 @@ fn read_index(cff: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
     (end <= cff.len()).then_some((items, end))
 }
 
-fn write_index(out: &mut Vec<u8>, items: &[Vec<u8>]) {
-    out.extend_from_slice(&(items.len() as u16).to_be_bytes());
-    if items.is_empty() {
+/// Writes an INDEX of items stored one after another in `data`, item `i` ending at
+/// `ends[i]`.
+fn write_index(out: &mut Vec<u8>, ends: &[usize], data: &[u8]) {
+    out.extend_from_slice(&(ends.len() as u16).to_be_bytes());
+    if ends.is_empty() {
         return;
     }
-    let total: usize = items.iter().map(Vec::len).sum::<usize>() + 1;
-    let off_size = match total {
+    let off_size = match data.len() + 1 {
         0..=0xFF => 1,
         0x100..=0xFFFF => 2,
         0x1_0000..=0xFF_FFFF => 3,
         _ => 4,
     };
     out.push(off_size as u8);
-    let mut off = 1usize;
-    let put = |out: &mut Vec<u8>, v: usize| {
-        out.extend_from_slice(&(v as u32).to_be_bytes()[4 - off_size..]);
-    };
-    put(out, off);
-    for item in items {
-        off += item.len();
-        put(out, off);
+    for end in std::iter::once(0).chain(ends.iter().copied()) {
+        out.extend_from_slice(&(end as u32 + 1).to_be_bytes()[4 - off_size..]);
     }
-    for item in items {
-        out.extend_from_slice(item);
-    }
+    out.extend_from_slice(data);
 }
 
 /// The integer operand of `op` in a DICT.
@@ -227,9 +137,10 @@ fn dict_operand(dict: &[u8], op: u8) -> Option<usize> {
     None
 }
 
-/// A Type 2 charstring without stem hints (hstem, vstem, hstemhm, vstemhm, hintmask,
-/// cntrmask), the glyph's width kept. `None` for a charstring that calls subroutines.
-fn strip_charstring(cs: &[u8]) -> Option<Vec<u8>> {
+/// Appends a Type 2 charstring without stem hints (hstem, vstem, hstemhm, vstemhm,
+/// hintmask, cntrmask) to `out`, the glyph's width kept. `None` for a charstring that
+/// calls subroutines. `args` is scratch space.
+fn strip_charstring(cs: &[u8], out: &mut Vec<u8>, args: &mut Vec<Range<usize>>) -> Option<()> {
     const HSTEM: u8 = 1;
     const VSTEM: u8 = 3;
     const VMOVETO: u8 = 4;
@@ -244,8 +155,7 @@ fn strip_charstring(cs: &[u8]) -> Option<Vec<u8>> {
     const VSTEMHM: u8 = 23;
     const CALLGSUBR: u8 = 29;
 
-    let mut out = Vec::with_capacity(cs.len());
-    let mut args: Vec<Range<usize>> = Vec::new();
+    args.clear();
     let mut stems = 0usize;
     let mut first_clearing_seen = false;
     let mut pending_width: Option<Range<usize>> = None;
@@ -311,7 +221,7 @@ fn strip_charstring(cs: &[u8]) -> Option<Vec<u8>> {
             }
             CALLSUBR | CALLGSUBR => return None,
             ESCAPE => {
-                for a in &args {
+                for a in args.iter() {
                     out.extend_from_slice(&cs[a.clone()]);
                 }
                 out.extend_from_slice(cs.get(i..i + 2)?);
@@ -319,7 +229,7 @@ fn strip_charstring(cs: &[u8]) -> Option<Vec<u8>> {
                 i += 2;
             }
             _ => {
-                for a in &args {
+                for a in args.iter() {
                     out.extend_from_slice(&cs[a.clone()]);
                 }
                 out.push(b0);
@@ -328,20 +238,7 @@ fn strip_charstring(cs: &[u8]) -> Option<Vec<u8>> {
             }
         }
     }
-    Some(out)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn token_after(hay: &[u8], at: usize) -> Option<&str> {
-    let rest = std::str::from_utf8(hay.get(at..)?).ok()?;
-    rest.split_ascii_whitespace().next()
+    Some(())
 }
 
 #[cfg(test)]
@@ -352,23 +249,27 @@ mod tests {
     fn hints_go_and_the_width_stays() {
         // width 244 (247 136), hstem 10 20, hintmask (1 stem: 1 byte), rmoveto 5 5,
         // endchar.
+        let strip = |cs: &[u8]| {
+            let mut out = Vec::new();
+            strip_charstring(cs, &mut out, &mut Vec::new()).map(|()| out)
+        };
         let cs = [247, 136, 149, 159, HSTEM, 19, 0x80, 144, 144, 21, 14];
-        let out = strip_charstring(&cs).unwrap();
-        assert_eq!(out, [247, 136, 144, 144, 21, 14]);
+        assert_eq!(strip(&cs).unwrap(), [247, 136, 144, 144, 21, 14]);
         // No width, vstem then hmoveto.
-        let cs = [149, 159, 3, 144, 22, 14];
-        assert_eq!(strip_charstring(&cs).unwrap(), [144, 22, 14]);
+        assert_eq!(strip(&[149, 159, 3, 144, 22, 14]).unwrap(), [144, 22, 14]);
         // Width on a bare endchar.
-        assert_eq!(strip_charstring(&[200, 14]).unwrap(), [200, 14]);
-        assert!(strip_charstring(&[139, 10, 14]).is_none());
+        assert_eq!(strip(&[200, 14]).unwrap(), [200, 14]);
+        assert!(strip(&[139, 10, 14]).is_none());
     }
     const HSTEM: u8 = 1;
 
     #[test]
     fn index_round_trip() {
         let items = vec![vec![1u8, 2, 3], vec![], vec![9; 300]];
+        let data = items.concat();
+        let ends = [3, 3, 303];
         let mut buf = Vec::new();
-        write_index(&mut buf, &items);
+        write_index(&mut buf, &ends, &data);
         let (ranges, end) = read_index(&buf, 0).unwrap();
         assert_eq!(end, buf.len());
         let back: Vec<Vec<u8>> = ranges.into_iter().map(|r| buf[r].to_vec()).collect();

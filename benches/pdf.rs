@@ -1,0 +1,111 @@
+//! PDF speed: `cargo bench --bench pdf`.
+//!
+//! 1. One report in a fresh process: `nianbao render … --to pdf`, started 31 times; the
+//!    median wall time (process start, font loading, checks, layout, PDF, writing).
+//! 2. 100 reports in one process, YAML text to PDF bytes (the six examples in turn),
+//!    on one thread and on two; the median of 7 rounds, per report.
+//!
+//! Medians, because the machine is shared: compare figures from the same run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use nianbao::fonts::FontBook;
+use nianbao::layout::{self, LayoutOptions};
+use nianbao::render::{self, Templates, data, pdf};
+use nianbao::rules;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// YAML text to PDF bytes, as `nianbao render --to pdf` does it.
+fn pdf_of(path: &Path, templates: &Templates, fonts: &FontBook) -> Vec<u8> {
+    let loaded = nianbao::load(path).expect("example loads");
+    let cx = rules::Context { report: &loaded.report, previous: None };
+    let diagnostics = rules::check(&cx, loaded.warnings.clone());
+    assert!(diagnostics.iter().all(|d| d.severity != nianbao::diag::Severity::Error));
+    let doc = render::document(&loaded.report, templates).expect("templates");
+    let json = data::to_json(&data::data(&loaded.report));
+    let pages = layout::layout(&doc, fonts, &LayoutOptions::default()).expect("layout");
+    let r = &loaded.report;
+    let d = r.publication_date;
+    let opts = pdf::PdfOptions {
+        title: &doc.title,
+        author: &r.agency.name,
+        subject: "政府信息公开工作年度报告",
+        date: (d.year as u16, d.month as u8, d.day as u8),
+        data_json: &json,
+    };
+    pdf::pdf(&pages, fonts, &opts).expect("pdf")
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    examples.sort();
+    let out = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+
+    // 1. Fresh process.
+    let one = root.join("examples/yiyang-shenpi-2022.yaml");
+    let mut runs = Vec::new();
+    for _ in 0..31 {
+        let t = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(["render", one.to_str().unwrap(), "--to", "pdf", "-o", out.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        runs.push(t.elapsed());
+        assert!(status.success());
+    }
+    let size = std::fs::metadata(out.join("yiyang-shenpi-2022.pdf")).unwrap().len();
+    println!(
+        "one report, fresh process (yiyang-shenpi-2022, {} KB PDF): median {}",
+        size / 1000,
+        ms(median(runs))
+    );
+
+    // 2. 100 reports in one process, with the allocator set as `nianbao` sets it.
+    nianbao::alloc::keep_freed_memory();
+    let templates = Templates::load(None).unwrap();
+    let fonts = FontBook::bundled();
+    let batch: Vec<&PathBuf> = examples.iter().cycle().take(100).collect();
+    pdf_of(batch[0], &templates, fonts); // fonts parsed once, as in a batch run
+    for threads in [1usize, 2] {
+        let mut rounds = Vec::new();
+        for _ in 0..7 {
+            let t = Instant::now();
+            std::thread::scope(|s| {
+                for chunk in batch.chunks(batch.len().div_ceil(threads)) {
+                    let templates = &templates;
+                    s.spawn(move || {
+                        for path in chunk {
+                            std::hint::black_box(pdf_of(path, templates, fonts));
+                        }
+                    });
+                }
+            });
+            rounds.push(t.elapsed());
+        }
+        let m = median(rounds);
+        println!(
+            "100 reports in one process, {threads} thread{}: median {} in all, {} per report",
+            if threads == 1 { "" } else { "s" },
+            ms(m),
+            ms(m / 100)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
