@@ -302,10 +302,6 @@ impl<'a> Flow<'a> {
         Ok(LineBlock { lines, style })
     }
 
-    fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("there is always a page")
-    }
-
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = 0.0;
@@ -325,6 +321,19 @@ impl<'a> Flow<'a> {
     }
 
     fn push_runs(&mut self, runs: &[Run], x0: f32, baseline: f32, style: &TextStyle) {
+        let page = self.pages.len() - 1;
+        self.push_runs_on(page, runs, x0, baseline, style);
+    }
+
+    /// Adds runs to page `page`; `x0` and `baseline` are from the text block's corner.
+    fn push_runs_on(
+        &mut self,
+        page: usize,
+        runs: &[Run],
+        x0: f32,
+        baseline: f32,
+        style: &TextStyle,
+    ) {
         let x = self.spec.left_mm * MM + x0;
         let y = self.spec.top_mm * MM + baseline;
         for run in runs {
@@ -336,7 +345,7 @@ impl<'a> Flow<'a> {
                 red: style.red,
                 run: run.clone(),
             };
-            self.page().items.push(Item::Text(item));
+            self.pages[page].items.push(Item::Text(item));
         }
     }
 

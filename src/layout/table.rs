@@ -141,88 +141,166 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
 /// Rows placed on one page: `(row, top)` with tops from the text block's top edge.
 type Segment = Vec<(usize, f32)>;
 
+/// The table's rows as placed, page by page.
+struct Placer<'t> {
+    t: &'t TableLayout,
+    page_h: f32,
+    head_h: f32,
+    /// Finished pages: page index and rows.
+    done: Vec<(usize, Segment)>,
+    seg: Segment,
+}
+
+impl Placer<'_> {
+    fn row(&mut self, flow: &mut Flow, r: usize) {
+        self.seg.push((r, flow.y));
+        flow.y += self.t.row_h[r];
+    }
+
+    fn header(&mut self, flow: &mut Flow) {
+        for r in 0..self.t.head_rows {
+            self.row(flow, r);
+        }
+    }
+
+    fn break_page(&mut self, flow: &mut Flow) {
+        let seg = std::mem::take(&mut self.seg);
+        self.done.push((flow.pages.len() - 1, seg));
+        flow.new_page();
+        self.header(flow);
+    }
+
+    /// Places a group of rows: on this page if it fits, else on the next (after the
+    /// repeated header rows); a group taller than a page is split into the groups its
+    /// inner row spans form, and those row by row only when they are too tall too.
+    fn group(&mut self, flow: &mut Flow, g: Range<usize>, tail: f32) {
+        let h = self.t.height(g.clone()) + tail;
+        if flow.y + h <= self.page_h + EPS {
+            g.for_each(|r| self.row(flow, r));
+        } else if self.head_h + h <= self.page_h + EPS {
+            self.break_page(flow);
+            g.for_each(|r| self.row(flow, r));
+        } else {
+            let inner = self.t.subgroups(g.clone());
+            if inner.len() > 1 {
+                let n = inner.len();
+                for (k, sub) in inner.into_iter().enumerate() {
+                    self.group(flow, sub, if k + 1 == n { tail } else { 0.0 });
+                }
+            } else {
+                for r in g {
+                    if flow.y + self.t.row_h[r] > self.page_h + EPS && flow.y > self.head_h + EPS {
+                        self.break_page(flow);
+                    }
+                    self.row(flow, r);
+                }
+            }
+        }
+    }
+}
+
+impl TableLayout {
+    /// The groups inside `g` when the cells spanning all of `g` are left out.
+    fn subgroups(&self, g: Range<usize>) -> Vec<Range<usize>> {
+        let spans_all = |c: &CellLayout| c.r <= g.start && c.r + c.rows >= g.end;
+        let inner: Vec<&CellLayout> =
+            self.cells.iter().filter(|c| g.contains(&c.r) && !spans_all(c)).collect();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut start = g.start;
+        while start < g.end {
+            let mut end = start + 1;
+            let mut r = start;
+            while r < end {
+                for c in inner.iter().filter(|c| c.r == r) {
+                    end = end.max(c.r + c.rows);
+                }
+                r += 1;
+            }
+            let end = end.min(g.end);
+            out.push(start..end);
+            start = end;
+        }
+        out
+    }
+}
+
 /// Places the table from the current position; `tail` is the height of what must stay on
 /// the table's last page (its note).
 pub(super) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
-    let page_h = flow.spec.text_height();
-    let head_h = t.height(0..t.head_rows);
-    let mut seg: Segment = Vec::new();
-    let header = |flow: &mut Flow, seg: &mut Segment| {
-        for r in 0..t.head_rows {
-            seg.push((r, flow.y));
-            flow.y += t.row_h[r];
-        }
+    let mut p = Placer {
+        t,
+        page_h: flow.spec.text_height(),
+        head_h: t.height(0..t.head_rows),
+        done: Vec::new(),
+        seg: Vec::new(),
     };
-    header(flow, &mut seg);
+    p.header(flow);
+    let n = t.groups.len();
     for (k, g) in t.groups.iter().enumerate() {
-        let last = k + 1 == t.groups.len();
-        let gh = t.height(g.clone()) + if last { tail } else { 0.0 };
-        if flow.y + gh > page_h + EPS {
-            if head_h + gh <= page_h + EPS {
-                draw(flow, t, &seg);
-                flow.new_page();
-                seg.clear();
-                header(flow, &mut seg);
-            } else {
-                // Taller than a page: break between its rows.
-                for r in g.clone() {
-                    if flow.y + t.row_h[r] > page_h + EPS && flow.y > head_h + EPS {
-                        draw(flow, t, &seg);
-                        flow.new_page();
-                        seg.clear();
-                        header(flow, &mut seg);
-                    }
-                    seg.push((r, flow.y));
-                    flow.y += t.row_h[r];
-                }
-                continue;
-            }
-        }
-        for r in g.clone() {
-            seg.push((r, flow.y));
-            flow.y += t.row_h[r];
-        }
+        p.group(flow, g.clone(), if k + 1 == n { tail } else { 0.0 });
     }
-    draw(flow, t, &seg);
+    let seg = std::mem::take(&mut p.seg);
+    p.done.push((flow.pages.len() - 1, seg));
+    draw(flow, t, &p.done);
 }
 
-/// Draws the cells of the rows in `seg`: each cell's part on this page is ruled, and its
-/// text is drawn on the page where the cell starts, centred in that part.
-fn draw(flow: &mut Flow, t: &TableLayout, seg: &Segment) {
+/// Draws the placed rows: each cell's part on each page is ruled, and its text is drawn
+/// once, centred in its tallest part (a cell split across pages shows its text where
+/// there is most room for it).
+fn draw(flow: &mut Flow, t: &TableLayout, pages: &[(usize, Segment)]) {
     let (left, top) = (flow.spec.left_mm * MM, flow.spec.top_mm * MM);
-    let mut edges: BTreeSet<(i64, i64, i64, i64)> = BTreeSet::new();
     let q = |v: f32| (v * 100.0).round() as i64;
+    let mut edges: Vec<BTreeSet<(i64, i64, i64, i64)>> = vec![BTreeSet::new(); pages.len()];
     for cell in &t.cells {
-        let here: Vec<&(usize, f32)> =
-            seg.iter().filter(|(r, _)| (cell.r..cell.r + cell.rows).contains(r)).collect();
-        let (Some(first), Some(last)) = (here.first(), here.last()) else { continue };
-        let y0 = first.1;
-        let y1 = last.1 + t.row_h[last.0];
+        // The cell's part on each page: (page slot, top, bottom).
+        let mut parts: Vec<(usize, f32, f32)> = Vec::new();
+        for (k, (_, seg)) in pages.iter().enumerate() {
+            let here: Vec<&(usize, f32)> =
+                seg.iter().filter(|(r, _)| (cell.r..cell.r + cell.rows).contains(r)).collect();
+            if let (Some(first), Some(last)) = (here.first(), here.last()) {
+                parts.push((k, first.1, last.1 + t.row_h[last.0]));
+            }
+        }
         let x0 = t.col_x[cell.c];
         let x1 = t.col_x[cell.c + cell.cols];
-        for (a, b, c, d) in [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
-        {
-            edges.insert((q(left + a), q(top + b), q(left + c), q(top + d)));
+        for &(k, y0, y1) in &parts {
+            for (a, b, c, d) in
+                [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+            {
+                edges[k].insert((q(left + a), q(top + b), q(left + c), q(top + d)));
+            }
         }
-        if first.0 != cell.r || cell.lines.is_empty() {
+        // A header cell repeated on later pages shows its text on every page.
+        let header = cell.r < t.head_rows;
+        let tallest = parts
+            .iter()
+            .copied()
+            .reduce(|best, p| if p.2 - p.1 > best.2 - best.1 + EPS { p } else { best });
+        let chosen: Vec<(usize, f32, f32)> =
+            if header { parts.clone() } else { tallest.into_iter().collect() };
+        if cell.lines.is_empty() {
             continue;
         }
-        let text_h = cell.lines.len() as f32 * t.line_h;
-        let ty = y0 + ((y1 - y0 - text_h) / 2.0).max(t.pad_y);
-        for (k, runs) in cell.lines.iter().enumerate() {
-            let baseline = ty + k as f32 * t.line_h + t.line_h / 2.0 + 0.38 * t.style.size;
-            flow.push_runs(runs, x0 + t.pad_x, baseline, &t.style);
+        for (k, y0, y1) in chosen {
+            let text_h = cell.lines.len() as f32 * t.line_h;
+            let ty = y0 + ((y1 - y0 - text_h) / 2.0).max(t.pad_y);
+            for (i, runs) in cell.lines.iter().enumerate() {
+                let baseline = ty + i as f32 * t.line_h + t.line_h / 2.0 + 0.38 * t.style.size;
+                flow.push_runs_on(pages[k].0, runs, x0 + t.pad_x, baseline, &t.style);
+            }
         }
     }
-    let page = flow.page();
-    for (x1, y1, x2, y2) in edges {
-        let f = |v: i64| v as f32 / 100.0;
-        page.items.push(Item::Rule(Rule {
-            x1: f(x1),
-            y1: f(y1),
-            x2: f(x2),
-            y2: f(y2),
-            width: RULE,
-        }));
+    for (k, set) in edges.into_iter().enumerate() {
+        let page = &mut flow.pages[pages[k].0];
+        for (x1, y1, x2, y2) in set {
+            let f = |v: i64| v as f32 / 100.0;
+            page.items.push(Item::Rule(Rule {
+                x1: f(x1),
+                y1: f(y1),
+                x2: f(x2),
+                y2: f(y2),
+                width: RULE,
+            }));
+        }
     }
 }
