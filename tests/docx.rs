@@ -203,3 +203,83 @@ fn figures_survive_a_libreoffice_save() {
     let data = part(&saved.join("yiyang-shenpi-2022.docx"), "customXml/item1.xml");
     assert!(data.contains("urn:nianbao:data:1") && data.contains("nianbao-data"), "{data}");
 }
+
+// --embed-fonts: the package carries obfuscated subsets of the bundled fonts, and
+// LibreOffice on a machine with no CJK font (only its own symbol font) draws the report
+// with them. Without embedding, the same machine has no font for the text at all.
+#[test]
+fn embedded_fonts_are_used_without_installed_fonts() {
+    let dir = TempDir::new("docx-embed");
+    let run = nianbao(&[
+        "render",
+        "examples/yiyang-shenpi-2022.yaml",
+        "--to",
+        "docx",
+        "--embed-fonts",
+        "-o",
+        dir.0.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docx = dir.path("yiyang-shenpi-2022.docx");
+    let again = TempDir::new("docx-embed-again");
+    let run = nianbao(&[
+        "render",
+        "examples/yiyang-shenpi-2022.yaml",
+        "--to",
+        "docx",
+        "--embed-fonts",
+        "-o",
+        again.0.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0);
+    let same = std::fs::read(again.path("yiyang-shenpi-2022.docx")).unwrap();
+    assert_eq!(std::fs::read(&docx).unwrap(), same, "bytes differ between runs");
+    let fonts = part(&docx, "word/fontTable.xml");
+    for family in ["Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai"] {
+        assert!(fonts.contains(&format!("w:name=\"{family}\"")), "{fonts}");
+    }
+    assert!(fonts.contains("<w:embedBold r:id=") && fonts.contains("w:subsetted=\"true\""));
+    assert!(!fonts.contains("仿宋_GB2312"), "official fonts are named instead of embedded ones");
+    assert!(part(&docx, "word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
+    assert!(part(&docx, "[Content_Types].xml").contains("Extension=\"odttf\""));
+    assert!(part(&docx, "word/styles.xml").contains("w:eastAsia=\"Noto Serif CJK SC\""));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let odttf: Vec<String> =
+        zip.file_names().filter(|n| n.ends_with(".odttf")).map(str::to_owned).collect();
+    assert_eq!(odttf.len(), 4, "{odttf:?}");
+    let mut first = Vec::new();
+    zip.by_name(&odttf[0]).unwrap().read_to_end(&mut first).unwrap();
+    assert!(first.len() < 1_000_000, "a subset, not the whole font: {} bytes", first.len());
+
+    let (Some(soffice), Some(pdffonts)) = (external("soffice"), external("pdffonts")) else {
+        return;
+    };
+    let conf = dir.path("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>/usr/share/fonts/truetype/libreoffice</dir><cachedir>{}</cachedir></fontconfig>\n",
+            dir.path("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new(&soffice)
+        .env("FONTCONFIG_FILE", &conf)
+        .arg(format!("-env:UserInstallation=file://{}", dir.path("profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir", dir.0.to_str().unwrap()])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    let pdf = dir.path("yiyang-shenpi-2022.pdf");
+    assert!(out.status.success() && pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = Command::new(pdffonts).arg(&pdf).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for ps in [
+        "NotoSerifCJKsc-Regular",
+        "NotoSerifCJKsc-Bold",
+        "NotoSansCJKsc-Regular",
+        "LXGWWenKai-Regular",
+    ] {
+        assert!(listed.contains(ps), "LibreOffice did not use the embedded {ps}:\n{listed}");
+    }
+}

@@ -164,6 +164,10 @@ struct RenderArgs {
     /// 用途：标题、一级标题、二级标题、正文、页码。例如 --font 正文=C:/Windows/Fonts/simfang.ttf
     #[arg(long = "font", value_name = "用途=文件")]
     fonts: Vec<crate::fonts::FontOverride>,
+    /// DOCX 里嵌入内置开源字体的子集（Noto Serif/Sans CJK SC、霞鹜文楷），并以它们代替官方字体名，
+    /// 使没有装这些字体的电脑也显示一致；官方字体（仿宋_GB2312 等）有版权，不嵌入
+    #[arg(long)]
+    embed_fonts: bool,
 }
 
 #[derive(Args, Debug)]

@@ -138,6 +138,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
                     created: &loaded.report.publication_date.iso(),
                     data_json: &json,
                     draft_mark: draft.then_some(html::DRAFT_MARK),
+                    embed_fonts: args.embed_fonts,
                 };
                 match docx::docx(&document, &opts) {
                     Ok(bytes) => (dir.join(format!("{stem}.docx")), bytes),

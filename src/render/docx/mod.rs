@@ -4,6 +4,7 @@
 //! as a custom XML part. Bytes are deterministic: fixed zip timestamps and fixed IDs.
 
 mod body;
+mod embed;
 mod styles;
 mod xml;
 
@@ -24,16 +25,23 @@ pub struct DocxOptions<'a> {
     pub data_json: &'a str,
     /// A draft mark to print above the title, if the figures failed the checks.
     pub draft_mark: Option<&'a str>,
+    /// Name the bundled open fonts and embed subsets of them (`--embed-fonts`).
+    pub embed_fonts: bool,
 }
 
 /// The fixed ID of the custom XML part holding the figures.
 const DATA_ITEM_ID: &str = "{6E1A2B3C-4D5E-4F60-8172-93A4B5C6D7E8}";
 
-fn content_types() -> String {
+fn content_types(fonts: bool) -> String {
+    let odttf = if fonts {
+        "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"
+    } else {
+        ""
+    };
     format!(
         "{DECL}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+         <Default Extension=\"xml\" ContentType=\"application/xml\"/>{odttf}\
          <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
          <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
          <Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
@@ -106,36 +114,72 @@ fn data_item_rels() -> String {
     )
 }
 
-/// The parts of the package, in the order they are written.
-pub fn parts(doc: &Document, opts: &DocxOptions) -> Vec<(&'static str, String)> {
-    vec![
-        ("[Content_Types].xml", content_types()),
+/// `word/_rels/fontTable.xml.rels`: the embedded font programs.
+fn font_rels(families: &[embed::Family]) -> String {
+    let mut s = format!("{DECL}<Relationships xmlns=\"{REL_NS}\">");
+    for p in families.iter().flat_map(|f| [&f.regular, &f.bold]).flatten() {
+        s.push_str(&format!(
+            "<Relationship Id=\"{}\" Type=\"{OFFICE_REL}/font\" Target=\"fonts/{}\"/>",
+            p.rel_id, p.file
+        ));
+    }
+    s.push_str("</Relationships>");
+    s
+}
+
+/// The XML parts of the package, in the order they are written.
+fn parts(
+    doc: &Document,
+    opts: &DocxOptions,
+    families: &[embed::Family],
+) -> Vec<(&'static str, String)> {
+    let open = !families.is_empty();
+    let mut parts = vec![
+        ("[Content_Types].xml", content_types(open)),
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core(&doc.title, opts)),
         ("docProps/app.xml", app()),
         ("word/document.xml", body::document(doc, opts.draft_mark)),
         ("word/_rels/document.xml.rels", document_rels()),
-        ("word/styles.xml", styles::styles()),
-        ("word/settings.xml", styles::settings()),
-        ("word/fontTable.xml", styles::font_table()),
+        ("word/styles.xml", styles::styles(open)),
+        ("word/settings.xml", styles::settings(open)),
+        ("word/fontTable.xml", styles::font_table(families)),
         ("word/footer1.xml", body::footer(true)),
         ("word/footer2.xml", body::footer(false)),
         ("customXml/item1.xml", data_item(opts.data_json)),
         ("customXml/itemProps1.xml", data_item_props()),
         ("customXml/_rels/item1.xml.rels", data_item_rels()),
-    ]
+    ];
+    if open {
+        parts.push(("word/_rels/fontTable.xml.rels", font_rels(families)));
+    }
+    parts
 }
 
 /// Writes the DOCX package.
-pub fn docx(doc: &Document, opts: &DocxOptions) -> std::io::Result<Vec<u8>> {
+pub fn docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, String> {
+    let families =
+        if opts.embed_fonts { embed::families(doc, opts.draft_mark)? } else { Vec::new() };
+    package(doc, opts, &families).map_err(|e| e.to_string())
+}
+
+fn package(
+    doc: &Document,
+    opts: &DocxOptions,
+    families: &[embed::Family],
+) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed timestamp (1980-01-01, the zip epoch) keeps the bytes reproducible.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    for (name, text) in parts(doc, opts) {
+    for (name, text) in parts(doc, opts, families) {
         zip.start_file(name, options).map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
+    }
+    for p in families.iter().flat_map(|f| [&f.regular, &f.bold]).flatten() {
+        zip.start_file(format!("word/fonts/{}", p.file), options).map_err(std::io::Error::other)?;
+        zip.write_all(&p.data)?;
     }
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }
