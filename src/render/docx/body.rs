@@ -41,17 +41,27 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
     if let Some(b) = &doc.byline {
         para(&mut o, "ReportByline", b);
     }
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let before_signature = matches!(doc.blocks.get(i + 1), Some(Block::Signature(_)));
         match block {
             Block::Heading { level, number, text } => {
                 let style = format!("Heading{}Gw", level.clamp(&1, &4));
                 para(&mut o, &style, &format!("{number}{text}"));
             }
+            // The text before the signature keeps with it: a signature never stands alone
+            // on a page (GB/T 9704 7.3.5).
+            Block::Para(text) if before_signature => {
+                let _ = write!(
+                    o,
+                    "<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    esc(text)
+                );
+            }
             Block::Para(text) => para(&mut o, "BodyGw", text),
             Block::Note(text) => para(&mut o, "NoteGw", text),
             Block::Signature(lines) => {
                 // One empty grid line before the signature, as in official documents.
-                o.push_str("<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/></w:pPr></w:p>");
+                o.push_str("<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/><w:keepNext/></w:pPr></w:p>");
                 for l in lines {
                     para(&mut o, "SignatureGw", l);
                 }

@@ -93,7 +93,7 @@ pub(super) fn styles(open: bool) -> String {
         open,
         "SignatureGw",
         "落款",
-        "<w:ind w:right=\"640\"/><w:jc w:val=\"right\"/>",
+        "<w:keepNext/><w:keepLines/><w:ind w:right=\"640\"/><w:jc w:val=\"right\"/>",
         &FANGSONG,
         "",
         32,
