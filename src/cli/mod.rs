@@ -65,7 +65,7 @@ enum Command {
     /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Schema(SchemaArgs),
-    /// 校验并生成报告（HTML、DOCX）
+    /// 校验并生成报告（PDF、HTML、DOCX）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Render(RenderArgs),
     /// 列出全部校验规则（勾稽关系和警告）
