@@ -12,7 +12,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use nianbao::fonts::FontBook;
-use nianbao::layout::{self, LayoutOptions};
 use nianbao::render::{self, Templates, data, pdf};
 use nianbao::rules;
 
@@ -33,17 +32,7 @@ fn pdf_of(path: &Path, templates: &Templates, fonts: &FontBook) -> Vec<u8> {
     assert!(diagnostics.iter().all(|d| d.severity != nianbao::diag::Severity::Error));
     let doc = render::document(&loaded.report, templates).expect("templates");
     let json = data::to_json(&data::data(&loaded.report));
-    let pages = layout::layout(&doc, fonts, &LayoutOptions::default()).expect("layout");
-    let r = &loaded.report;
-    let d = r.publication_date;
-    let opts = pdf::PdfOptions {
-        title: &doc.title,
-        author: &r.agency.name,
-        subject: "政府信息公开工作年度报告",
-        date: (d.year as u16, d.month as u8, d.day as u8),
-        data_json: &json,
-    };
-    pdf::pdf(&pages, fonts, &opts).expect("pdf")
+    pdf::report_pdf(&loaded.report, &doc, fonts, &json, None).expect("pdf")
 }
 
 fn main() {

@@ -203,11 +203,14 @@ impl std::str::FromStr for FontOverride {
     }
 }
 
-/// The bundled faces, in fallback order after a role's own face.
-const SERIF: FaceId = 0;
-const SERIF_B: FaceId = 1;
-const SANS: FaceId = 2;
-const KAI: FaceId = 3;
+/// Noto Serif CJK SC, the first bundled face (body, page numbers).
+pub const SERIF: FaceId = 0;
+/// Noto Serif CJK SC Bold (title).
+pub const SERIF_B: FaceId = 1;
+/// Noto Sans CJK SC (level-1 headings).
+pub const SANS: FaceId = 2;
+/// LXGW WenKai (level-2 headings).
+pub const KAI: FaceId = 3;
 
 impl FontBook {
     /// The bundled open fonts (see `fonts/README.md`).

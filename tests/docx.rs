@@ -8,14 +8,14 @@ use crate::examples::EXAMPLES;
 use crate::support::{TempDir, external, nianbao, snapshot};
 
 fn render_docx(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
-    let run = nianbao(&[
-        "render",
-        &format!("examples/{name}.yaml"),
-        "--to",
-        "docx",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
+    render_docx_with(name, dir, &[])
+}
+
+fn render_docx_with(name: &str, dir: &std::path::Path, extra: &[&str]) -> std::path::PathBuf {
+    let file = format!("examples/{name}.yaml");
+    let mut args = vec!["render", &file, "--to", "docx", "-o", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = nianbao(&args);
     assert_eq!(run.code, 0, "{name}: {}", run.stderr);
     dir.join(format!("{name}.docx"))
 }
@@ -209,31 +209,14 @@ fn figures_survive_a_libreoffice_save() {
 // with them. Without embedding, the same machine has no font for the text at all.
 #[test]
 fn embedded_fonts_are_used_without_installed_fonts() {
-    let dir = TempDir::new("docx-embed");
-    let run = nianbao(&[
-        "render",
-        "examples/yiyang-shenpi-2022.yaml",
-        "--to",
-        "docx",
-        "--embed-fonts",
-        "-o",
-        dir.0.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let docx = dir.path("yiyang-shenpi-2022.docx");
-    let again = TempDir::new("docx-embed-again");
-    let run = nianbao(&[
-        "render",
-        "examples/yiyang-shenpi-2022.yaml",
-        "--to",
-        "docx",
-        "--embed-fonts",
-        "-o",
-        again.0.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0);
-    let same = std::fs::read(again.path("yiyang-shenpi-2022.docx")).unwrap();
-    assert_eq!(std::fs::read(&docx).unwrap(), same, "bytes differ between runs");
+    let (dir, again) = (TempDir::new("docx-embed"), TempDir::new("docx-embed-again"));
+    let docx = render_docx_with("yiyang-shenpi-2022", &dir.0, &["--embed-fonts"]);
+    let same = render_docx_with("yiyang-shenpi-2022", &again.0, &["--embed-fonts"]);
+    assert_eq!(
+        std::fs::read(&docx).unwrap(),
+        std::fs::read(same).unwrap(),
+        "bytes differ between runs"
+    );
     let fonts = part(&docx, "word/fontTable.xml");
     for family in ["Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai"] {
         assert!(fonts.contains(&format!("w:name=\"{family}\"")), "{fonts}");

@@ -7,7 +7,6 @@ use super::{Outcome, RenderArgs};
 use crate::diag::{self, Tally};
 use crate::doc::Document;
 use crate::fonts::FontBook;
-use crate::layout::{self, LayoutOptions};
 use crate::load::Loaded;
 use crate::load::load;
 use crate::render::{self, Templates, data, docx, html, pdf};
@@ -170,39 +169,31 @@ fn pdf_bytes(
     json: &str,
     draft: bool,
 ) -> Result<Vec<u8>, String> {
-    let opts = LayoutOptions { draft_mark: draft.then_some(html::DRAFT_MARK) };
-    let pages = layout::layout(document, fonts, &opts).map_err(|e| {
-        let ch = e.missing.ch;
-        let role = e.missing.role;
-        let mut d = diag::Diagnostic::error(format!(
-            "字符「{ch}」（U+{:04X}）在所有字体里都没有，无法生成 PDF",
-            ch as u32
-        ))
-        .note(format!(
-            "{}（{}）用的字体「{}」和后备字体里都找不到这个字",
-            role.key(),
-            role.official_font(),
-            fonts.face(fonts.primary(role)).name
-        ))
-        .help(format!(
-            "检查是否误输入；如果确实需要这个字，用 --font {}=字体文件 指定含有它的字体",
-            role.key()
-        ));
-        let text = &loaded.file.text;
-        match text.find(ch) {
-            Some(at) => d = d.at(crate::source::Span::new(at, at + ch.len_utf8()), "这个字"),
-            None => d = d.note(format!("这个字不在 YAML 里，来自模板：{}", e.context)),
+    let mark = draft.then_some(html::DRAFT_MARK);
+    pdf::report_pdf(&loaded.report, document, fonts, json, mark).map_err(|e| match e {
+        pdf::PdfError::Write(e) => format!("错误：无法生成 PDF（{e}）\n"),
+        pdf::PdfError::Layout(e) => {
+            let ch = e.missing.ch;
+            let role = e.missing.role;
+            let mut d = diag::Diagnostic::error(format!(
+                "字符「{ch}」（U+{:04X}）在所有字体里都没有，无法生成 PDF",
+                ch as u32
+            ))
+            .note(format!(
+                "{}（{}）用的字体「{}」和后备字体里都找不到这个字",
+                role.key(),
+                role.official_font(),
+                fonts.face(fonts.primary(role)).name
+            ))
+            .help(format!(
+                "检查是否误输入；如果确实需要这个字，用 --font {}=字体文件 指定含有它的字体",
+                role.key()
+            ));
+            match loaded.file.text.find(ch) {
+                Some(at) => d = d.at(crate::source::Span::new(at, at + ch.len_utf8()), "这个字"),
+                None => d = d.note(format!("这个字不在 YAML 里，来自模板：{}", e.context)),
+            }
+            format!("{}\n", diag::render_human(&d, Some(&loaded.file), &loaded.file.display_path()))
         }
-        format!("{}\n", diag::render_human(&d, Some(&loaded.file), &loaded.file.display_path()))
-    })?;
-    let r = &loaded.report;
-    let d = r.publication_date;
-    let opts = pdf::PdfOptions {
-        title: &document.title,
-        author: &r.agency.name,
-        subject: &format!("{}年度政府信息公开工作年度报告", r.year),
-        date: (d.year.clamp(0, 9999) as u16, d.month as u8, d.day as u8),
-        data_json: json,
-    };
-    pdf::pdf(&pages, fonts, &opts).map_err(|e| format!("错误：无法生成 PDF（{e}）\n"))
+    })
 }

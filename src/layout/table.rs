@@ -38,6 +38,12 @@ struct CellLayout {
 }
 
 impl TableLayout {
+    /// The groups inside `g` when the cells spanning all of `g` are left out.
+    fn subgroups(&self, g: Range<usize>) -> Vec<Range<usize>> {
+        let spans_all = |c: &CellLayout| c.r <= g.start && c.r + c.rows >= g.end;
+        group_rows(&self.cells, g.clone(), |c| !spans_all(c))
+    }
+
     fn height(&self, rows: Range<usize>) -> f32 {
         self.row_h[rows].iter().sum()
     }
@@ -98,21 +104,8 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
             }
         }
     }
-    // Groups: a row and every row a cell starting in the group reaches.
-    let mut groups = Vec::new();
-    let mut start = t.head_rows.min(g.rows);
-    while start < g.rows {
-        let mut end = start + 1;
-        let mut r = start;
-        while r < end {
-            for cell in cells.iter().filter(|c| c.r == r) {
-                end = end.max(cell.r + cell.rows);
-            }
-            r += 1;
-        }
-        groups.push(start..end.min(g.rows));
-        start = end;
-    }
+    let head_rows = t.head_rows.min(g.rows);
+    let groups = group_rows(&cells, head_rows..g.rows, |_| true);
     // Rows of header cells inside the body (the 第二十条 item rows of table 二) stay with
     // the rows they head.
     let all_header =
@@ -125,17 +118,7 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
         }
     }
     let groups = merged;
-    Ok(TableLayout {
-        col_x,
-        row_h,
-        cells,
-        head_rows: t.head_rows.min(g.rows),
-        groups,
-        style,
-        line_h,
-        pad_x,
-        pad_y,
-    })
+    Ok(TableLayout { col_x, row_h, cells, head_rows, groups, style, line_h, pad_x, pad_y })
 }
 
 /// Rows placed on one page: `(row, top)` with tops from the text block's top edge.
@@ -199,29 +182,29 @@ impl Placer<'_> {
     }
 }
 
-impl TableLayout {
-    /// The groups inside `g` when the cells spanning all of `g` are left out.
-    fn subgroups(&self, g: Range<usize>) -> Vec<Range<usize>> {
-        let spans_all = |c: &CellLayout| c.r <= g.start && c.r + c.rows >= g.end;
-        let inner: Vec<&CellLayout> =
-            self.cells.iter().filter(|c| g.contains(&c.r) && !spans_all(c)).collect();
-        let mut out: Vec<Range<usize>> = Vec::new();
-        let mut start = g.start;
-        while start < g.end {
-            let mut end = start + 1;
-            let mut r = start;
-            while r < end {
-                for c in inner.iter().filter(|c| c.r == r) {
-                    end = end.max(c.r + c.rows);
-                }
-                r += 1;
+/// Splits `rows` into groups: a row and every row that a cell starting in the group
+/// reaches, counting only the cells `counts` accepts.
+fn group_rows(
+    cells: &[CellLayout],
+    rows: Range<usize>,
+    counts: impl Fn(&CellLayout) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = rows.start;
+    while start < rows.end {
+        let mut end = start + 1;
+        let mut r = start;
+        while r < end {
+            for c in cells.iter().filter(|c| c.r == r && counts(c)) {
+                end = end.max(c.r + c.rows);
             }
-            let end = end.min(g.end);
-            out.push(start..end);
-            start = end;
+            r += 1;
         }
-        out
+        let end = end.min(rows.end);
+        out.push(start..end);
+        start = end;
     }
+    out
 }
 
 /// Places the table from the current position; `tail` is the height of what must stay on

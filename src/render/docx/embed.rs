@@ -13,8 +13,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
+use super::styles::{FANGSONG, HEITI, KAITI};
 use crate::doc::{Block, Document, Entry};
-use crate::fonts::{Face, FontBook};
+use crate::fonts::{self, Face, FontBook};
 
 /// One embedded font program.
 pub(crate) struct Program {
@@ -105,12 +106,12 @@ pub(crate) fn families(doc: &Document, draft_mark: Option<&str>) -> Result<Vec<F
     bold.extend(&chars.body_bold);
     Ok(vec![
         Family {
-            name: "Noto Serif CJK SC",
-            regular: program(0, &chars.body)?,
-            bold: program(1, &bold)?,
+            name: FANGSONG.alt,
+            regular: program(fonts::SERIF, &chars.body)?,
+            bold: program(fonts::SERIF_B, &bold)?,
         },
-        Family { name: "Noto Sans CJK SC", regular: program(2, &chars.heading1)?, bold: None },
-        Family { name: "LXGW WenKai", regular: program(3, &chars.heading2)?, bold: None },
+        Family { name: HEITI.alt, regular: program(fonts::SANS, &chars.heading1)?, bold: None },
+        Family { name: KAITI.alt, regular: program(fonts::KAI, &chars.heading2)?, bold: None },
     ]
     .into_iter()
     .filter(|f| f.regular.is_some() || f.bold.is_some())

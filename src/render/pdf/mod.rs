@@ -88,6 +88,36 @@ fn deflate(data: &[u8], level: u32) -> Vec<u8> {
     })
 }
 
+/// Why a report's PDF could not be made.
+#[derive(Debug)]
+pub enum PdfError {
+    /// A character no font has.
+    Layout(crate::layout::LayoutError),
+    /// The writer failed (a font could not be subset).
+    Write(String),
+}
+
+/// Lays out a report's document and draws it: what `nianbao render --to pdf` writes.
+pub fn report_pdf(
+    report: &crate::model::Report,
+    document: &crate::doc::Document,
+    book: &FontBook,
+    data_json: &str,
+    draft_mark: Option<&str>,
+) -> Result<Vec<u8>, PdfError> {
+    let opts = crate::layout::LayoutOptions { draft_mark };
+    let pages = crate::layout::layout(document, book, &opts).map_err(PdfError::Layout)?;
+    let d = report.publication_date;
+    let opts = PdfOptions {
+        title: &document.title,
+        author: &report.agency.name,
+        subject: &format!("{}年度政府信息公开工作年度报告", report.year),
+        date: (d.year.clamp(0, 9999) as u16, d.month as u8, d.day as u8),
+        data_json,
+    };
+    pdf(&pages, book, &opts).map_err(PdfError::Write)
+}
+
 /// Draws a layout into PDF bytes.
 pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     let (page_w, page_h) = (PAGE.width_mm * MM, PAGE.height_mm * MM);
