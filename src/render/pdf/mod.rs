@@ -453,7 +453,7 @@ fn write_font(
 
 /// Writes the outline and returns its id.
 fn write_outline(pdf: &mut Pdf, ids: &mut Ids, layout: &Layout, page_ids: &[Ref]) -> Ref {
-    let (page_h, left) = (PAGE.height_mm * MM, 0.0);
+    let page_h = PAGE.height_mm * MM;
     // Level-1 entries with the indices of their level-2 entries.
     let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, m) in layout.outline.iter().enumerate() {
@@ -479,7 +479,7 @@ fn write_outline(pdf: &mut Pdf, ids: &mut Ids, layout: &Layout, page_ids: &[Ref]
             // Closed: a negative count.
             item.first(*first).last(*last).count(-(child_ids.len() as i32));
         }
-        item.dest().page(page_ids[m.page]).xyz(left, page_h - m.y, None);
+        item.dest().page(page_ids[m.page]).xyz(0.0, page_h - m.y, None);
         item.finish();
         for (j, c) in children.iter().enumerate() {
             let m = &layout.outline[*c];
@@ -491,7 +491,7 @@ fn write_outline(pdf: &mut Pdf, ids: &mut Ids, layout: &Layout, page_ids: &[Ref]
             if j + 1 < child_ids.len() {
                 item.next(child_ids[j + 1]);
             }
-            item.dest().page(page_ids[m.page]).xyz(left, page_h - m.y, None);
+            item.dest().page(page_ids[m.page]).xyz(0.0, page_h - m.y, None);
             item.finish();
         }
     }
