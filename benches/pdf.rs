@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use nianbao::build::{self, Templates, data};
 use nianbao::fonts::FontBook;
-use nianbao::render::{self, Templates, data, pdf};
 use nianbao::rules;
+use nianbao::write::pdf;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -30,7 +31,7 @@ fn pdf_of(path: &Path, templates: &Templates, fonts: &FontBook) -> Vec<u8> {
     let cx = rules::Context { report: &loaded.report, previous: None };
     let diagnostics = rules::check(&cx, loaded.warnings.clone());
     assert!(diagnostics.iter().all(|d| d.severity != nianbao::diag::Severity::Error));
-    let doc = render::document(&loaded.report, templates).expect("templates");
+    let doc = build::document(&loaded.report, templates).expect("templates");
     let json = data::to_json(&data::data(&loaded.report));
     pdf::report_pdf(&loaded.report, &doc, fonts, &json, None).expect("pdf")
 }

@@ -15,6 +15,7 @@
 //! The command-line front end lives in [`cli`]; it alone prints and picks exit codes.
 
 pub mod alloc;
+pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod doc;
@@ -23,9 +24,9 @@ pub mod input;
 pub mod layout;
 pub mod load;
 pub mod model;
-pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod source;
+pub mod write;
 
 pub use load::{Loaded, load};

@@ -6,10 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use nianbao::build::{self, Templates};
 use nianbao::doc::{Block, Document, Entry};
 use nianbao::fonts::FontBook;
 use nianbao::layout::{self, LayoutOptions};
-use nianbao::render::{self, Templates};
 
 use crate::examples::EXAMPLES;
 use crate::support::{TempDir, external, nianbao, root, snapshot};
@@ -25,7 +25,7 @@ fn render_pdf(name: &str, dir: &Path, extra: &[&str]) -> PathBuf {
 
 fn document(name: &str) -> Document {
     let loaded = nianbao::load(&root().join(format!("examples/{name}.yaml"))).unwrap();
-    render::document(&loaded.report, &Templates::load(None).unwrap()).unwrap()
+    build::document(&loaded.report, &Templates::load(None).unwrap()).unwrap()
 }
 
 fn tool(name: &str, args: &[&str]) -> Option<(bool, String)> {

@@ -4,14 +4,15 @@ use std::path::PathBuf;
 
 use super::output::write_atomic;
 use super::{Outcome, RenderArgs};
+use crate::build::{self, Templates, data};
 use crate::diag::{self, Tally};
 use crate::doc::Document;
 use crate::fonts::FontBook;
 use crate::load::Loaded;
 use crate::load::load;
-use crate::render::{self, Templates, data, docx, html, pdf};
 use crate::rules;
 use crate::source::display_path;
+use crate::write::{docx, html, pdf};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +95,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         );
         return Outcome::RuleErrors;
     }
-    let document = match render::document(&loaded.report, &templates) {
+    let document = match build::document(&loaded.report, &templates) {
         Ok(d) => d,
         Err(msg) => {
             eprintln!("{msg}");

@@ -1,12 +1,11 @@
 //! The one document model every writer reads.
 //!
-//! Templates write a small semantic markup ([`markup`]); it is parsed into a
+//! Templates write a small semantic markup ([`crate::build::markup`]); it is parsed into a
 //! [`Document`]: a title, blocks in reading order, and tables resolved into grids where
 //! every slot is a cell or merged into one ([`grid`]). HTML and DOCX reflow it as it is;
 //! the PDF writer lays it out first.
 
 pub mod grid;
-pub mod markup;
 
 pub use grid::{Cell, Entry, Grid};
 

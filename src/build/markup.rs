@@ -8,7 +8,7 @@ use std::num::NonZeroU16;
 
 use roxmltree::{Node, NodeType};
 
-use super::{Block, Cell, Document, Grid, Table};
+use crate::doc::{Block, Cell, Document, Grid, Table};
 
 /// A mistake in the markup a template produced.
 #[derive(Clone, Debug, PartialEq, Eq)]

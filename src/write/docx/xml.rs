@@ -1,7 +1,7 @@
 //! A tiny XML builder: escaped text and attributes, elements written in the order the
 //! caller gives (the callers follow the ECMA-376 schema order).
 
-pub(super) use crate::render::escape as esc;
+pub(super) use crate::write::escape as esc;
 
 /// The XML declaration every part starts with.
 pub(super) const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
