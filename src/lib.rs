@@ -20,6 +20,7 @@ pub mod cli;
 pub mod diag;
 pub mod doc;
 pub mod fonts;
+pub mod format;
 pub mod input;
 pub mod layout;
 pub mod load;

@@ -6,9 +6,14 @@
 
 use std::fmt::Write as _;
 
-use crate::input::Format;
-use crate::model::tables::{self, RowDef, RowKind};
-use crate::model::{Date, Level, Proactive, Report};
+use std::collections::BTreeMap;
+
+use crate::format::common::{
+    APP_COLUMNS, APP_TOTAL, LEGAL_PERSONS, RESULTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_TOTAL,
+    SECTIONS, section,
+};
+use crate::format::{ColRole, Format, Json, RowDef, RowKind, ValueKind};
+use crate::model::{Date, Level, Report};
 
 /// What a scaffold is made from.
 #[derive(Clone, Debug)]
@@ -27,8 +32,9 @@ pub struct Scaffold {
     pub publication_date: Date,
     /// 二、上年结转 per applicant column (last year's 四、结转下年度继续办理).
     pub carried_over: [i64; 6],
-    /// 现行有效件数 of 规章 and 行政规范性文件 at the end of last year (2021 format).
-    pub in_force: [i64; 2],
+    /// Documents in force at the end of last year, by row key of table 二 (formats that
+    /// count them).
+    pub in_force: BTreeMap<&'static str, i64>,
     /// Whether the figures come from last year's report (changes the comments).
     pub from_previous: Option<String>,
 }
@@ -44,7 +50,7 @@ impl Scaffold {
             issuing_office: None,
             publication_date: Date { year: year + 1, month: 1, day: 20 },
             carried_over: [0; 6],
-            in_force: [0; 2],
+            in_force: BTreeMap::new(),
             from_previous: None,
         }
     }
@@ -67,8 +73,18 @@ impl Scaffold {
         for (col, v) in s.carried_over.iter_mut().enumerate() {
             *v = a.value(fwd, col);
         }
-        if let (Proactive::F2021(p), Format::F2021) = (&prev.proactive, format) {
-            s.in_force = [p.documents[0][2].value, p.documents[1][2].value];
+        let counts_in_force = |key: &str| {
+            format
+                .spec()
+                .proactive_rows()
+                .any(|(g, r)| r.key == key && g.columns.iter().any(|c| c.role == ColRole::InForce))
+        };
+        for row in &prev.proactive.rows {
+            if let Some(n) = row.by_role(ColRole::InForce).and_then(|v| v.count())
+                && counts_in_force(row.spec.key)
+            {
+                s.in_force.insert(row.spec.key, n.value);
+            }
         }
         s.from_previous = Some(path.to_owned());
         s
@@ -119,11 +135,7 @@ impl Scaffold {
         );
         o.push_str("agency:                          # 报告机关\n");
         let _ = writeln!(o, "  name: {}    # 机关全称", yaml_str(&self.agency));
-        let level = match self.level {
-            Level::Department => "department",
-            Level::Government => "government",
-            Level::Township => "township",
-        };
+        let level = self.level.key();
         let _ = writeln!(
             o,
             "  level: {level}   # 机关层级：department（县级以上人民政府部门）、government（县级以上地方人民政府）、township（乡镇、街道）"
@@ -145,8 +157,15 @@ impl Scaffold {
 # preface: |                     # 前言（可选）：不写时自动生成法律依据、六个部分和统计期限
 #   根据《中华人民共和国政府信息公开条例》……
 
-overview:                        # 一、总体情况（小标题自动编号为（一）（二）……）
-  - heading: 主动公开
+",
+        );
+        let _ = writeln!(
+            o,
+            "overview:                        # {}（小标题自动编号为（一）（二）……）",
+            SECTIONS[section::OVERVIEW].heading()
+        );
+        o.push_str(
+            "  - heading: 主动公开
     content: []                  # 在 [] 里写段落，或改为多行：- 第一段……
   - heading: 依申请公开
     content: []
@@ -162,57 +181,116 @@ overview:                        # 一、总体情况（小标题自动编号为
     }
 
     fn proactive(&self, o: &mut String) {
-        o.push_str("proactive:                       # 二、主动公开政府信息情况\n");
-        match self.format {
-            Format::F2021 => {
-                let [r, n] = self.in_force;
+        let _ =
+            writeln!(o, "proactive:{}# {}", pad(10, 33), SECTIONS[section::PROACTIVE].heading());
+        for group in self.format.spec().proactive {
+            let columns: Vec<&str> = group.columns.iter().map(|c| c.label).collect();
+            let lists = group.rows.iter().any(|r| r.json == Json::Array);
+            if lists {
+                let signed = group.columns.iter().any(|c| c.kind == ValueKind::Signed);
+                let head = format!("  # {}", group.item);
                 let _ = writeln!(
                     o,
-                    "  # 第二十条第（一）项          [本年制发件数, 本年废止件数, 现行有效件数]
-  regulations:         [0, 0, {r}]   # 规章
-  normative_documents: [0, 0, {n}]   # 行政规范性文件
-  licensing: 0                     # 第二十条第（五）项 行政许可：本年处理决定数量
-  penalty: 0                       # 第二十条第（六）项 行政处罚：本年处理决定数量
-  coercion: 0                      # 第二十条第（六）项 行政强制：本年处理决定数量
-  fees: 0                          # 第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元，可带小数）
-"
+                    "{head}{}[{}]{}",
+                    pad(width(&head), 32),
+                    columns.join(", "),
+                    if signed { "；增减可写 +3 或 -2" } else { "" }
                 );
-                if self.in_force != [0, 0] {
-                    o.push_str(
-                        "  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n",
-                    );
+            }
+            for row in group.rows {
+                match row.json {
+                    Json::Array => {
+                        let values: Vec<String> = group
+                            .columns
+                            .iter()
+                            .map(|c| match c.role {
+                                ColRole::InForce => {
+                                    self.in_force.get(row.key).copied().unwrap_or(0).to_string()
+                                }
+                                _ => "0".to_owned(),
+                            })
+                            .collect();
+                        let key = format!("  {}:", row.key);
+                        let list = format!("[{}]", values.join(", "));
+                        let _ = writeln!(
+                            o,
+                            "{key}{}{list}{}# {}",
+                            pad(key.len(), 23),
+                            pad(list.len(), 12).max("   ".into()),
+                            row.label
+                        );
+                    }
+                    Json::Scalar => {
+                        let col = &group.columns[0];
+                        let label = match (col.kind, col.label.strip_suffix('）')) {
+                            (ValueKind::Money, Some(open)) => format!("{open}，可带小数）"),
+                            (ValueKind::Money, None) => format!("{}（可带小数）", col.label),
+                            _ => col.label.to_owned(),
+                        };
+                        let key = format!("  {}: 0", row.key);
+                        let _ = writeln!(
+                            o,
+                            "{key}{}# {} {}：{label}",
+                            pad(key.len(), 35),
+                            group.item,
+                            row.label,
+                        );
+                    }
+                    Json::Object(keys) => {
+                        let _ = writeln!(
+                            o,
+                            "  {}:{}# {} {}",
+                            row.key,
+                            pad(row.key.len() + 3, 35),
+                            group.item,
+                            row.label
+                        );
+                        for (k, c) in keys.iter().zip(group.columns) {
+                            let line = format!("    {k}: 0");
+                            let hint = if c.kind == ValueKind::Money && row.unit {
+                                "（数字，单位见下一行）"
+                            } else {
+                                ""
+                            };
+                            let _ = writeln!(o, "{line}{}# {}{hint}", pad(line.len(), 35), c.label);
+                        }
+                        if row.unit {
+                            let line = "    unit: 万元";
+                            let _ = writeln!(
+                                o,
+                                "{line}{}# {}的单位：万元 或 元",
+                                pad(width(line), 35),
+                                columns.last().copied().unwrap_or("")
+                            );
+                        }
+                    }
                 }
             }
-            Format::F2019 => o.push_str(
-                "  # 第二十条第（一）项          [本年新制作数量, 本年新公开数量, 对外公开总数量]
-  regulations:         [0, 0, 0]   # 规章
-  normative_documents: [0, 0, 0]   # 规范性文件
-  # 第二十条第（五）（六）项      [上一年项目数量, 本年增/减, 处理决定数量]；增减可写 +3 或 -2
-  licensing:           [0, 0, 0]   # 行政许可
-  other_services:      [0, 0, 0]   # 其他对外管理服务事项
-  penalty:             [0, 0, 0]   # 行政处罚
-  coercion:            [0, 0, 0]   # 行政强制
-  # 第二十条第（八）项            [上一年项目数量, 本年增/减]
-  fees:                [0, 0]      # 行政事业性收费
-  procurement:                     # 第二十条第（九）项 政府集中采购
-    count: 0                       # 采购项目数量
-    amount: 0                      # 采购总金额（数字，单位见下一行）
-    unit: 万元                     # 采购总金额的单位：万元 或 元
-",
-            ),
+        }
+        if self.in_force.values().any(|&v| v != 0) {
+            o.push_str("  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n");
         }
         o.push('\n');
     }
 
     fn applications(&self, o: &mut String) {
-        o.push_str(
-            "applications:                    # 三、收到和处理政府信息公开申请情况
-  # 每行依次为：自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他[, 总计]
-  # （商业企业至其他为“法人或其他组织”；总计可不写，自动合计）
-  # 勾稽关系：每一列 一 + 二 = 三（七）总计 + 四
-",
+        let cols: Vec<&str> = APP_COLUMNS[..APP_TOTAL].iter().map(|c| c.0).collect();
+        let total = APP_COLUMNS[APP_TOTAL].0;
+        let _ = writeln!(
+            o,
+            "applications:{}# {}",
+            pad(13, 33),
+            SECTIONS[section::APPLICATIONS].heading()
         );
-        let rows = tables::app_rows(self.format);
+        let _ = writeln!(o, "  # 每行依次为：{}[, {total}]", cols.join(", "));
+        let _ = writeln!(
+            o,
+            "  # （{}至{}为“{LEGAL_PERSONS}”；{total}可不写，自动合计）",
+            cols[1],
+            cols[APP_TOTAL - 1]
+        );
+        o.push_str("  # 勾稽关系：每一列 一 + 二 = 三（七）总计 + 四\n");
+        let rows = self.format.spec().applications;
         let mut open_groups: Vec<&str> = Vec::new();
         for def in rows {
             let parts: Vec<&str> = def.key.split('.').collect();
@@ -233,14 +311,20 @@ overview:                        # 一、总体情况（小标题自动编号为
             if def.kind == RowKind::Total {
                 let _ = writeln!(
                     o,
-                    "{indent}# total: [0, 0, 0, 0, 0, 0]     # （七）总计（可选：不写时自动合计，写了则核对）"
+                    "{indent}# total: [0, 0, 0, 0, 0, 0]     # {}（可选：不写时自动合计，写了则核对）",
+                    def.label
                 );
                 continue;
             }
             let _ = writeln!(o, "{key}{}{values}   # {}", pad(key.chars().count(), 35), def.label);
         }
         if self.from_previous.is_some() && self.carried_over != [0; 6] {
-            o.push_str("  # 上年结转已按上年报告的“结转下年度继续办理”带入；结转下年度暂按同数填写以保持平衡，\n  # 办结后请填入办理结果并调整结转下年度。\n");
+            let fwd = rows.iter().find(|r| r.kind == RowKind::CarriedForward);
+            let fwd = fwd.map_or("", |r| r.label.trim_start_matches("四、"));
+            let _ = writeln!(
+                o,
+                "  # 上年结转已按上年报告的“{fwd}”带入；结转下年度暂按同数填写以保持平衡，\n  # 办结后请填入办理结果并调整结转下年度。"
+            );
         }
         o.push('\n');
     }
@@ -254,19 +338,24 @@ overview:                        # 一、总体情况（小标题自动编号为
     }
 
     fn closing(&self, o: &mut String) {
+        let _ = writeln!(o, "problems:{}# {}", pad(9, 33), SECTIONS[section::PROBLEMS].heading());
         o.push_str(
-            "problems:                        # 五、存在的主要问题及改进情况
-  - heading: 存在的主要问题
+            "  - heading: 存在的主要问题
     content: []
   - heading: 改进情况
     content: []
 
 ",
         );
-        match self.format {
-            Format::F2021 => o.push_str(
-                "other_matters:                   # 六、其他需要报告的事项
-  information_fees:               # 信息处理费（据此自动生成说明句；都为 0 时写 0）
+        let _ = writeln!(
+            o,
+            "other_matters:{}# {}",
+            pad(14, 33),
+            SECTIONS[section::OTHER_MATTERS].heading()
+        );
+        if self.format.spec().reports_fees {
+            o.push_str(
+                "  information_fees:               # 信息处理费（据此自动生成说明句；都为 0 时写 0）
     fee_notices_count: 0          # 发出收费通知的件数
     fee_notices_amount_yuan: 0    # 收费通知的总金额（元）
     fees_collected_yuan: 0        # 实际收取的金额（元）
@@ -275,37 +364,52 @@ overview:                        # 一、总体情况（小标题自动编号为
 # acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
 #   W9: 经本级政务公开办同意延期发布
 ",
-            ),
-            Format::F2019 => o.push_str(
-                "other_matters:                   # 六、其他需要报告的事项
-  content: []                     # 可选；不写时印“无”
+            );
+        } else {
+            o.push_str(
+                "  content: []                     # 可选；不写时印“无”
 
 # acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
-#   W7: 处理决定数量经核实无误
+#   W9: 经本级政务公开办同意延期发布
 ",
-            ),
+            );
         }
     }
 }
 
 fn review(o: &mut String) {
+    let _ =
+        writeln!(o, "review_litigation:{}# {}", pad(18, 33), SECTIONS[section::REVIEW].heading());
+    let _ = writeln!(
+        o,
+        "  # 每组依次为：{}[, {total}]（{total}可不写）",
+        REVIEW_COLUMNS[..REVIEW_TOTAL].join(", "),
+        total = REVIEW_COLUMNS[REVIEW_TOTAL]
+    );
+    for g in &REVIEW_GROUPS {
+        let key = format!("  {}:", g.key);
+        let _ = writeln!(
+            o,
+            "{key}{}[0, 0, 0, 0]   # {}",
+            pad(key.len(), 27),
+            g.label.replace('—', "：")
+        );
+    }
     o.push_str(
-        "review_litigation:               # 四、政府信息公开行政复议、行政诉讼情况
-  # 每组依次为：结果维持, 结果纠正, 其他结果, 尚未审结[, 总计]（总计可不写）
-  review:                  [0, 0, 0, 0]   # 行政复议
-  litigation_direct:       [0, 0, 0, 0]   # 行政诉讼：未经复议直接起诉
-  litigation_after_review: [0, 0, 0, 0]   # 行政诉讼：复议后起诉
-  # remarks: 行政复议、行政诉讼数量含上年度结转数量。   # 表格下方的注（可选）
-
-",
+        "  # remarks: 行政复议、行政诉讼数量含上年度结转数量。   # 表格下方的注（可选）\n\n",
     );
 }
 
 fn group_comment(key: &str, def: &RowDef) -> &'static str {
     match key {
-        "results" => tables::RESULTS_LABEL,
+        "results" => RESULTS,
         _ => def.group.unwrap_or(""),
     }
+}
+
+/// Columns a text takes in a terminal or an editor (CJK characters take two).
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 fn pad(used: usize, to: usize) -> String {

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::input::Format;
-use crate::model::tables::{self, RowKind};
-use crate::model::{Level, Proactive, Report};
+use crate::format::common::{APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
+use crate::format::{Format, Json, ValueKind};
+use crate::model::{Level, ProactiveRow, Report, Value};
 
 /// Version of the data shape; raised when a key changes meaning or disappears.
 pub const VERSION: u32 = 1;
@@ -34,7 +34,7 @@ pub struct Data {
 
 #[derive(Serialize)]
 struct Applications {
-    columns: [&'static str; 7],
+    columns: Vec<&'static str>,
     rows: BTreeMap<&'static str, [i64; 7]>,
 }
 
@@ -45,8 +45,41 @@ struct Fees {
     fees_collected_yuan: String,
 }
 
-const COLUMN_KEYS: [&str; 7] =
-    ["natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total"];
+/// A figure of table 二 in the JSON: counts as numbers, money as exact decimal strings.
+fn json_value(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Count(n) => n.value.into(),
+        Value::Money(a) => a.value.to_string().into(),
+    }
+}
+
+/// A row of table 二 in the shape its catalogue entry names.
+fn proactive_row(row: &ProactiveRow) -> serde_json::Value {
+    match row.spec.json {
+        Json::Scalar => row.values.first().map_or(serde_json::Value::Null, json_value),
+        Json::Array => row
+            .values
+            .iter()
+            .zip(row.group.columns)
+            .map(|(v, c)| match (v, c.kind) {
+                // A list of counts keeps numbers; money in a list would be a string.
+                (Value::Count(n), ValueKind::Count | ValueKind::Signed) => n.value.into(),
+                (v, _) => json_value(v),
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        Json::Object(keys) => {
+            let mut map = serde_json::Map::new();
+            for (k, v) in keys.iter().zip(&row.values) {
+                map.insert((*k).to_owned(), json_value(v));
+            }
+            if let Some(unit) = row.unit {
+                map.insert("unit".into(), unit.label().into());
+            }
+            map.into()
+        }
+    }
+}
 
 /// Collects the figures of a report.
 pub fn data(report: &Report) -> Data {
@@ -60,46 +93,18 @@ pub fn data(report: &Report) -> Data {
             for (c, slot) in v.iter_mut().enumerate() {
                 *slot = a.value(i, c);
             }
-            debug_assert!(def.kind != RowKind::Total || def.key == "results.total");
             (def.key, v)
         })
         .collect();
     let r = &report.review;
-    let review_litigation = tables::REVIEW_GROUPS
+    let review_litigation = REVIEW_GROUPS
         .iter()
         .enumerate()
-        .map(|(g, (key, _))| (*key, [0, 1, 2, 3, 4].map(|c| r.value(g, c))))
+        .map(|(g, group)| (group.key, [0, 1, 2, 3, 4].map(|c| r.value(g, c))))
         .collect();
-    let num = |n: i64| serde_json::Value::from(n);
-    let mut proactive = BTreeMap::new();
-    match &report.proactive {
-        Proactive::F2021(p) => {
-            proactive.insert("regulations", p.documents[0].map(|n| n.value).to_vec().into());
-            proactive
-                .insert("normative_documents", p.documents[1].map(|n| n.value).to_vec().into());
-            proactive.insert("licensing", num(p.licensing.value));
-            proactive.insert("penalty", num(p.penalty.value));
-            proactive.insert("coercion", num(p.coercion.value));
-            proactive.insert("fees_wan_yuan", p.fees_wan.value.to_string().into());
-        }
-        Proactive::F2019(p) => {
-            proactive.insert("regulations", p.documents[0].map(|n| n.value).to_vec().into());
-            proactive
-                .insert("normative_documents", p.documents[1].map(|n| n.value).to_vec().into());
-            for (i, (key, _, _)) in tables::proactive2019::ITEM_ROWS.iter().enumerate() {
-                proactive.insert(key, p.items[i].map(|n| n.value).to_vec().into());
-            }
-            proactive.insert("fees", p.fee_items.map(|n| n.value).to_vec().into());
-            proactive.insert(
-                "procurement",
-                serde_json::json!({
-                    "count": p.procurement_count.value,
-                    "amount": p.procurement_amount.value.to_string(),
-                    "unit": p.procurement_unit.label(),
-                }),
-            );
-        }
-    }
+    debug_assert_eq!(REVIEW_COLUMNS.len(), 5);
+    let proactive =
+        report.proactive.rows.iter().map(|row| (row.spec.data_key, proactive_row(row))).collect();
     Data {
         schema: "nianbao-data",
         version: VERSION,
@@ -109,7 +114,7 @@ pub fn data(report: &Report) -> Data {
         format: report.format,
         publication_date: report.publication_date.iso(),
         proactive,
-        applications: Applications { columns: COLUMN_KEYS, rows },
+        applications: Applications { columns: APP_COLUMNS.iter().map(|c| c.1).collect(), rows },
         review_litigation,
         information_fees: report.fees.as_ref().map(|f| Fees {
             fee_notices_count: f.notices.value,

@@ -1,14 +1,17 @@
 //! Parsing the markup the templates write into a [`Document`].
 //!
 //! The vocabulary is small and fixed: `report`, `title`, `byline`, `h`, `p`, `note`,
-//! `signature`/`line`, `table`/`tr`/`th`/`td`. Anything else is a template error, reported
-//! with its line and column in the generated markup and that line's text.
+//! `signature`/`line`, `table`/`tr`/`th`/`td`, and `official` for a table of the format's
+//! catalogue (`<official table="applications"/>`). Block elements may carry `at="S-E"`,
+//! the byte span in the YAML their text came from. Anything else is a template error,
+//! reported with its line and column in the generated markup and that line's text.
 
 use std::num::NonZeroU16;
 
 use roxmltree::{Node, NodeType};
 
 use crate::doc::{Block, Cell, Document, Grid, Table};
+use crate::source::Span;
 
 /// A mistake in the markup a template produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,8 +28,12 @@ pub struct MarkupError {
 
 type Result<T> = std::result::Result<T, MarkupError>;
 
+/// Gives the blocks of an official table by its id, `None` for an unknown id.
+pub type Official<'a> = &'a dyn Fn(&str) -> Option<Vec<Block>>;
+
 struct Parser<'a> {
     text: &'a str,
+    official: Official<'a>,
 }
 
 impl<'a> Parser<'a> {
@@ -67,6 +74,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The `at="S-E"` attribute: where the element's text is in the YAML.
+    fn at(&self, node: Node) -> Result<Option<Span>> {
+        let Some(v) = node.attribute("at") else { return Ok(None) };
+        let parsed = v.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+        match parsed {
+            Some((start, end)) if start <= end => Ok(Some(Span::new(start, end))),
+            _ => Err(self.error(node, format!("属性 at=\"{v}\" 应当写作 起-止 两个整数"))),
+        }
+    }
+
     fn elements<'n, 'i>(node: Node<'n, 'i>) -> impl Iterator<Item = Node<'n, 'i>> {
         node.children().filter(Node::is_element)
     }
@@ -82,10 +99,17 @@ impl<'a> Parser<'a> {
             title: String::new(),
             byline: None,
             blocks: Vec::new(),
+            spans: Vec::new(),
+            title_span: None,
         };
         for node in Self::elements(root) {
+            let at = self.at(node)?;
+            let before = doc.blocks.len();
             match node.tag_name().name() {
-                "title" => doc.title = self.text_of(node)?,
+                "title" => {
+                    doc.title = self.text_of(node)?;
+                    doc.title_span = at;
+                }
                 "byline" => doc.byline = Some(self.text_of(node)?),
                 "h" => {
                     let level = self.attr_num::<u8>(node, "level")?.unwrap_or(1);
@@ -113,7 +137,26 @@ impl<'a> Parser<'a> {
                     doc.blocks.push(Block::Signature(lines));
                 }
                 "table" => doc.blocks.push(Block::Table(self.table(node)?)),
+                "official" => {
+                    let id = node.attribute("table").unwrap_or("");
+                    match (self.official)(id) {
+                        Some(blocks) => doc.blocks.extend(blocks),
+                        None => {
+                            return Err(self.error(
+                                node,
+                                format!(
+                                    "<official> 的 table=\"{id}\" 不是官方表格（可用：{}）",
+                                    super::tables::IDS.join("、")
+                                ),
+                            ));
+                        }
+                    }
+                }
                 other => return Err(self.error(node, format!("不认识的标记 <{other}>"))),
+            }
+            doc.spans.resize(doc.blocks.len(), None);
+            if doc.blocks.len() == before + 1 {
+                doc.spans[before] = at;
             }
         }
         if doc.title.is_empty() {
@@ -153,6 +196,7 @@ impl<'a> Parser<'a> {
                     header,
                     rowspan: span("rowspan")?,
                     colspan: span("colspan")?,
+                    span: self.at(cell)?,
                 });
             }
             rows.push(row);
@@ -191,9 +235,9 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Parses generated markup.
-pub fn parse(text: &str) -> Result<Document> {
-    let p = Parser { text };
+/// Parses generated markup; `official` gives the blocks of `<official table="…"/>`.
+pub fn parse(text: &str, official: Official) -> Result<Document> {
+    let p = Parser { text, official };
     let tree = roxmltree::Document::parse(text).map_err(|e| {
         let pos = e.pos();
         p.error_at(pos.row, pos.col, format!("模板生成的标记不是合法的 XML：{e}"))
@@ -212,6 +256,7 @@ mod tests {
              <h level=\"1\" number=\"一、\">总体情况</h><p>正文\n 第二行</p>\
              <table id=\"t\" cols=\"2\" head=\"1\"><tr><th colspan=\"2\">表头</th></tr><tr><th>行</th><td>0</td></tr></table>\
              <signature><line>某局</line><line>2025年1月20日</line></signature></report>",
+            &|_| None,
         )
         .unwrap();
         assert_eq!(doc.blocks.len(), 4);
@@ -222,14 +267,14 @@ mod tests {
 
     #[test]
     fn reports_where_the_markup_is_wrong() {
-        let e = parse("<report><title>x</title>\n<table id=\"t\" cols=\"3\"><tr><td>1</td></tr></table></report>").unwrap_err();
+        let e = parse("<report><title>x</title>\n<table id=\"t\" cols=\"3\"><tr><td>1</td></tr></table></report>", &|_| None).unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
         assert!(
             e.message.contains("表格 t 的行列不对：第 1 行只有 1 列，不足 3 列"),
             "{}",
             e.message
         );
-        let e = parse("<report><title>x</title><blink>y</blink></report>").unwrap_err();
+        let e = parse("<report><title>x</title><blink>y</blink></report>", &|_| None).unwrap_err();
         assert_eq!(e.message, "不认识的标记 <blink>");
     }
 }

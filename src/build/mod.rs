@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod markup;
+pub mod tables;
 pub mod templates;
 pub mod view;
 
@@ -16,7 +17,7 @@ pub use templates::Templates;
 /// Builds the document of a report with the given templates.
 pub fn document(report: &Report, templates: &Templates) -> Result<Document, String> {
     let markup = templates.render(&view::view(report))?;
-    markup::parse(&markup).map_err(|e| {
+    markup::parse(&markup, &|id| tables::official(report, id)).map_err(|e| {
         format!(
             "模板错误：{}\n  --> 生成的标记第 {} 行第 {} 列\n   | {}",
             e.message, e.line, e.column, e.source_line

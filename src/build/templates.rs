@@ -19,10 +19,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("sections/4-review.xml", include_str!("../../templates/sections/4-review.xml")),
     ("sections/5-problems.xml", include_str!("../../templates/sections/5-problems.xml")),
     ("sections/6-other-matters.xml", include_str!("../../templates/sections/6-other-matters.xml")),
-    ("tables/proactive-2021.xml", include_str!("../../templates/tables/proactive-2021.xml")),
-    ("tables/proactive-2019.xml", include_str!("../../templates/tables/proactive-2019.xml")),
-    ("tables/applications.xml", include_str!("../../templates/tables/applications.xml")),
-    ("tables/review.xml", include_str!("../../templates/tables/review.xml")),
 ];
 
 /// A loaded set of templates.

@@ -231,7 +231,7 @@ fn rules() -> Outcome {
             r.id,
             r.severity.label(),
             r.title,
-            r.description
+            (r.description)()
         ));
     }
     output::print(&out);

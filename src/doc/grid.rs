@@ -16,6 +16,8 @@ pub struct Cell {
     pub rowspan: NonZeroU16,
     /// Columns spanned.
     pub colspan: NonZeroU16,
+    /// Where its figure was written in the YAML, for cells that hold one.
+    pub span: Option<crate::source::Span>,
 }
 
 /// A slot of the grid.
@@ -119,6 +121,7 @@ mod tests {
             header: false,
             rowspan: NonZeroU16::new(rs).unwrap(),
             colspan: NonZeroU16::new(cs).unwrap(),
+            span: None,
         }
     }
 

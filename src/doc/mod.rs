@@ -9,6 +9,8 @@ pub mod grid;
 
 pub use grid::{Cell, Entry, Grid};
 
+use crate::source::Span;
+
 /// A rendered report, independent of the output format.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -20,6 +22,36 @@ pub struct Document {
     pub byline: Option<String>,
     /// Body blocks in reading order.
     pub blocks: Vec<Block>,
+    /// Where each block came from in the YAML (parallel to `blocks`; `None` for text
+    /// the templates or the catalogue wrote).
+    pub spans: Vec<Option<Span>>,
+    /// Where the title's agency name was written.
+    pub title_span: Option<Span>,
+}
+
+impl Document {
+    /// The YAML place of the first text written by the user that contains `ch`: a
+    /// block, a table cell, or the title.
+    pub fn span_of_char(&self, ch: char) -> Option<Span> {
+        for (block, span) in self.blocks.iter().zip(&self.spans) {
+            let found = match block {
+                Block::Heading { text, .. } | Block::Para(text) | Block::Note(text) => {
+                    text.contains(ch).then_some(*span).flatten()
+                }
+                Block::Signature(lines) => {
+                    lines.iter().any(|l| l.contains(ch)).then_some(*span).flatten()
+                }
+                Block::Table(t) => t.grid.entries.iter().find_map(|e| match e {
+                    Entry::Cell(c) if c.text.contains(ch) => c.span,
+                    _ => None,
+                }),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        self.title.contains(ch).then_some(self.title_span).flatten()
+    }
 }
 
 /// A block of the body.

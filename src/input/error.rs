@@ -3,18 +3,15 @@
 use serde_saphyr::Error as YamlError;
 
 use crate::diag::Diagnostic;
+use crate::format::{FORMATS, FormatSpec};
 use crate::source::{SourceFile, Span};
 
 use super::keys;
 
 /// What nianbao was reading when the error happened, for hints.
-pub(crate) struct Context<'a> {
-    /// Format the file is being read as, e.g. "2021".
-    pub format: &'a str,
-    /// Keys that belong only to the other format, with that format's name.
-    pub other_format_keys: &'a [&'a str],
-    /// The other format's name.
-    pub other_format: &'a str,
+pub(crate) struct Context {
+    /// The format the file is being read as.
+    pub format: &'static FormatSpec,
 }
 
 /// Converts one YAML error to a diagnostic.
@@ -82,11 +79,12 @@ fn unknown_field(field: &str, expected: &[&str], cx: Option<&Context>) -> Diagno
         .filter(|(score, _)| *score > 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     if let Some(cx) = cx
-        && cx.other_format_keys.contains(&field)
+        && let Some(other) =
+            FORMATS.iter().find(|s| s.format != cx.format.format && s.only_keys.contains(&field))
     {
         d = d.note(format!(
             "`{field}` 是 {} 格式的键；本文件按 {} 格式读取（由 format 或 year 决定）",
-            cx.other_format, cx.format
+            other.name, cx.format.name
         ));
     }
     if let Some((_, best)) = best {

@@ -19,38 +19,11 @@ pub use narrative::{Block, Narrative};
 pub use report::*;
 pub use spanned::Sp;
 
+pub use crate::format::Format;
+
 use crate::diag::Diagnostic;
+use crate::format::FORMATS;
 use crate::source::{SourceFile, Span};
-
-/// Which official format a report uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Format {
-    /// 国办公开办函〔2019〕60号, report years 2019 and 2020.
-    #[serde(rename = "2019")]
-    F2019,
-    /// 国办公开办函〔2021〕30号, report years 2021 onward.
-    #[serde(rename = "2021")]
-    F2021,
-}
-
-impl Format {
-    /// The format the regulations prescribe for a report year (domain §1.5), if any.
-    pub fn for_year(year: i64) -> Option<Format> {
-        match year {
-            ..=2018 => None,
-            2019 | 2020 => Some(Format::F2019),
-            _ => Some(Format::F2021),
-        }
-    }
-
-    /// "2019" or "2021".
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::F2019 => "2019",
-            Format::F2021 => "2021",
-        }
-    }
-}
 
 /// A file read into the mirror of its format.
 #[derive(Debug)]
@@ -80,11 +53,6 @@ impl LoadError {
             .collect()
     }
 }
-
-/// Keys that exist only in the 2019 format.
-const ONLY_2019: &[&str] = &["other_services", "procurement"];
-/// Keys that exist only in the 2021 format.
-const ONLY_2021: &[&str] = &["no_correction", "fee_unpaid", "information_fees"];
 
 /// Decodes bytes as UTF-8 (a leading BOM is dropped) into a source file.
 pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<SourceFile, LoadError> {
@@ -149,18 +117,13 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             vec![d]
         })?;
     let (format, format_span) = choose_format(file, &header)?;
-    let (cx, parsed) = match format {
-        Format::F2021 => (
-            error::Context { format: "2021", other_format: "2019", other_format_keys: ONLY_2019 },
-            serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())
-                .map(|p| Parsed::F2021(Box::new(p))),
-        ),
-        Format::F2019 => (
-            error::Context { format: "2019", other_format: "2021", other_format_keys: ONLY_2021 },
-            serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
-                .map(|p| Parsed::F2019(Box::new(p))),
-        ),
+    let parsed = match format {
+        Format::F2021 => serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())
+            .map(|p| Parsed::F2021(Box::new(p))),
+        Format::F2019 => serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
+            .map(|p| Parsed::F2019(Box::new(p))),
     };
+    let cx = error::Context { format: format.spec() };
     parsed.map(|p| (p, format_span)).map_err(|e| vec![error::translate(&e, file, Some(&cx))])
 }
 
@@ -173,12 +136,17 @@ fn is_blank(text: &str) -> bool {
 
 fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>), Vec<Diagnostic>> {
     if let Some(f) = &h.format {
-        return match f.value {
-            Raw::Int(2021) => Ok((Format::F2021, Some(f.span))),
-            Raw::Int(2019) => Ok((Format::F2019, Some(f.span))),
-            _ => Err(vec![
+        let known = match f.value {
+            Raw::Int(n) => Format::from_name(n),
+            _ => None,
+        };
+        let names: Vec<&str> = FORMATS.iter().map(|s| s.name).collect();
+        return match known {
+            Some(format) => Ok((format, Some(f.span))),
+            None => Err(vec![
                 Diagnostic::error(format!(
-                    "format 只能写 2021 或 2019，这里写的是 {}",
+                    "format 只能写 {}，这里写的是 {}",
+                    names.join(" 或 "),
                     shown(file, f.span)
                 ))
                 .at(f.span, "")

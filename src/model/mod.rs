@@ -1,4 +1,4 @@
-//! The report as the rest of nianbao sees it: one typed model for both formats.
+//! The report as the rest of nianbao sees it: one typed model for every format.
 //!
 //! Built from the YAML mirror by [`lower`]; every number keeps the span it was read from,
 //! and totals the user left out are derived on demand, so the rules and the renderers
@@ -7,18 +7,19 @@
 mod date;
 mod lower;
 mod narrative;
-pub mod tables;
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::format::common::{APP_TOTAL, REVIEW_TOTAL};
+
+pub use crate::format::{RowDef, RowKind};
 pub use date::Date;
 pub use lower::lower;
 pub use narrative::{Item, numbering_prefix};
-pub use tables::{RowDef, RowKind};
 
-use crate::input::Format;
+use crate::format::{ColRole, Format, FormatSpec, ItemGroup, ItemRowSpec};
 use crate::source::Span;
 
 /// A count read from the YAML.
@@ -52,6 +53,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// The key written in `agency.level`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Department => "department",
+            Level::Government => "government",
+            Level::Township => "township",
+        }
+    }
+
     /// The Chinese name.
     pub fn label(self) -> &'static str {
         match self {
@@ -92,8 +102,8 @@ impl Applications {
         if let Some(n) = self.cells[row][col] {
             return n.value;
         }
-        if col == 6 {
-            return (0..6).map(|c| self.value(row, c)).sum();
+        if col == APP_TOTAL {
+            return (0..APP_TOTAL).map(|c| self.value(row, c)).sum();
         }
         self.result_rows().map(|r| self.value(r, col)).sum()
     }
@@ -101,6 +111,11 @@ impl Applications {
     /// Indices of the result rows that （七）总计 sums.
     pub fn result_rows(&self) -> impl Iterator<Item = usize> + '_ {
         self.rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Result).map(|(i, _)| i)
+    }
+
+    /// Index of the row with YAML key `key`.
+    pub fn row_by_key(&self, key: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.key == key)
     }
 
     /// Index of the first row of a kind.
@@ -128,7 +143,7 @@ impl Review {
     pub fn value(&self, group: usize, col: usize) -> i64 {
         match self.groups[group][col] {
             Some(n) => n.value,
-            None => (0..4).map(|c| self.value(group, c)).sum(),
+            None => (0..REVIEW_TOTAL).map(|c| self.value(group, c)).sum(),
         }
     }
 
@@ -138,46 +153,50 @@ impl Review {
     }
 }
 
-/// Section 二 of the 2021 format.
+/// Table 二: its rows in the order of the format's catalogue.
 #[derive(Clone, Debug)]
-pub struct Proactive2021 {
-    /// 规章 and 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数.
-    pub documents: [[Num; 3]; 2],
-    /// 行政许可 本年处理决定数量.
-    pub licensing: Num,
-    /// 行政处罚 本年处理决定数量.
-    pub penalty: Num,
-    /// 行政强制 本年处理决定数量.
-    pub coercion: Num,
-    /// 行政事业性收费 本年收费金额（万元）.
-    pub fees_wan: Amount,
+pub struct Proactive {
+    /// The rows.
+    pub rows: Vec<ProactiveRow>,
 }
 
-/// Section 二 of the 2019 format.
+/// One row of table 二.
 #[derive(Clone, Debug)]
-pub struct Proactive2019 {
-    /// 规章 and 规范性文件: 本年新制作数量, 本年新公开数量, 对外公开总数量.
-    pub documents: [[Num; 3]; 2],
-    /// 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制: 上一年项目数量, 本年增/减, 处理决定数量.
-    pub items: [[Num; 3]; 4],
-    /// 行政事业性收费: 上一年项目数量, 本年增/减.
-    pub fee_items: [Num; 2],
-    /// 政府集中采购 采购项目数量.
-    pub procurement_count: Num,
-    /// 政府集中采购 采购总金额.
-    pub procurement_amount: Amount,
-    /// Its unit.
-    pub procurement_unit: MoneyUnit,
+pub struct ProactiveRow {
+    /// The item of 第二十条 it belongs to (its columns).
+    pub group: &'static ItemGroup,
+    /// The row.
+    pub spec: &'static ItemRowSpec,
+    /// One value per column of the group.
+    pub values: Vec<Value>,
+    /// The unit of its money, for rows that state one.
+    pub unit: Option<MoneyUnit>,
 }
 
-/// Section 二, by format.
-#[derive(Clone, Debug)]
-#[allow(clippy::large_enum_variant, reason = "one value per report; boxing buys nothing")]
-pub enum Proactive {
-    /// 2021 format.
-    F2021(Proactive2021),
-    /// 2019 format.
-    F2019(Proactive2019),
+impl ProactiveRow {
+    /// The value in the column of `role`, if the row has one.
+    pub fn by_role(&self, role: ColRole) -> Option<&Value> {
+        self.group.columns.iter().position(|c| c.role == role).map(|i| &self.values[i])
+    }
+}
+
+/// A cell of table 二.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A count, or a signed change.
+    Count(Num),
+    /// An amount of money.
+    Money(Amount),
+}
+
+impl Value {
+    /// The count, for count cells.
+    pub fn count(&self) -> Option<Num> {
+        match self {
+            Value::Count(n) => Some(*n),
+            Value::Money(_) => None,
+        }
+    }
 }
 
 /// A unit of money.
@@ -192,6 +211,15 @@ pub enum MoneyUnit {
 }
 
 impl MoneyUnit {
+    /// The unit written `元` or `万元`.
+    pub fn parse(s: &str) -> Option<MoneyUnit> {
+        match s {
+            "万元" => Some(MoneyUnit::Wan),
+            "元" => Some(MoneyUnit::Yuan),
+            _ => None,
+        }
+    }
+
     /// The Chinese unit.
     pub fn label(self) -> &'static str {
         match self {
@@ -219,8 +247,17 @@ pub struct Fees {
 pub struct Ack {
     /// Why the agency accepts it.
     pub reason: String,
-    /// Where the acknowledgement is written.
+    /// Where the rule id is written.
     pub span: Span,
+    /// Where the reason is written.
+    pub reason_span: Span,
+}
+
+impl Report {
+    /// The catalogue of the report's format.
+    pub fn spec(&self) -> &'static FormatSpec {
+        self.format.spec()
+    }
 }
 
 /// One report, format-independent where the formats agree.
@@ -270,6 +307,6 @@ pub struct Report {
     pub fees: Option<Fees>,
     /// Where section 六 is in the YAML.
     pub other_matters_span: Span,
-    /// Acknowledged warnings by rule id.
+    /// Acknowledged warnings, as written: rule id (trimmed, upper case) → reason.
     pub acknowledged: BTreeMap<String, Ack>,
 }

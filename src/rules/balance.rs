@@ -2,8 +2,21 @@
 
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::tables::{self, APPLICATIONS_TITLE, REVIEW_TITLE, RowKind, app_column_label};
+use crate::format::RowKind;
+use crate::format::common::{
+    APP_COLUMNS, APP_TOTAL, APPLICATIONS_NOTE, RESULTS, REVIEW_COLUMNS, REVIEW_GROUPS,
+    REVIEW_TOTAL, SECTIONS, app_column, app_column_label, section,
+};
 use crate::model::{Applications, Num, Report, Review};
+
+fn applications_title() -> String {
+    SECTIONS[section::APPLICATIONS].heading()
+}
+
+/// R1 in the official words of table 三's header note, without its brackets.
+pub(super) fn r1_rule() -> &'static str {
+    APPLICATIONS_NOTE.trim_start_matches('（').trim_end_matches('）')
+}
 
 /// A broken equation: the diagnostic and `left − right`.
 struct Imbalance {
@@ -25,10 +38,11 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
     let total = a.row_of(RowKind::Total);
     let fwd = a.row_of(RowKind::CarriedForward);
     let mut out = Vec::new();
-    for col in 0..7 {
+    let label = |r: usize| a.rows[r].short;
+    for col in 0..APP_COLUMNS.len() {
         let involved = [recv, prev, total, fwd];
         // In a derived 总计 column R1 only repeats the other columns' findings.
-        if col == 6 && involved.iter().all(|&r| a.cells[r][6].is_none()) {
+        if col == APP_TOTAL && involved.iter().all(|&r| a.cells[r][APP_TOTAL].is_none()) {
             continue;
         }
         let (v1, v2, v3, v4) =
@@ -41,18 +55,22 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
             Severity::Error,
             "R1",
             format!(
-                "{APPLICATIONS_TITLE}「{}」列不平衡：第一项加第二项 {v1} + {v2} = {left}，第三项（七）总计加第四项 {v3} + {v4} = {right}，{}",
+                "{}「{}」列不平衡：第一项加第二项 {v1} + {v2} = {left}，第三项{}加第四项 {v3} + {v4} = {right}，{}",
+                applications_title(),
                 app_column_label(col),
+                label(total),
                 diff_text(left, right)
             ),
         )
-        .at(a.span(recv, col), format!("一、本年新收 {v1}"))
-        .also(a.span(prev, col), format!("二、上年结转 {v2}"))
-        .also(a.span(fwd, col), format!("四、结转下年度继续办理 {v4}"))
-        .note("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和");
+        .at(a.span(recv, col), format!("{} {v1}", label(recv)))
+        .also(a.span(prev, col), format!("{} {v2}", label(prev)))
+        .also(a.span(fwd, col), format!("{} {v4}", label(fwd)))
+        .note(r1_rule());
         match a.cells[total][col] {
-            Some(n) => diag = diag.also(n.span, format!("（七）总计 {v3}")),
-            None => diag = diag.note(format!("（七）总计未填写，按各项办理结果自动合计为 {v3}")),
+            Some(n) => diag = diag.also(n.span, format!("{} {v3}", label(total))),
+            None => {
+                diag = diag.note(format!("{}未填写，按各项办理结果自动合计为 {v3}", label(total)))
+            }
         }
         out.push(Imbalance { diag, diff: left - right });
     }
@@ -62,8 +80,8 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
 fn r2_of(a: &Applications) -> Vec<Imbalance> {
     let mut out = Vec::new();
     for (row, def) in a.rows.iter().enumerate() {
-        let Some(total) = a.cells[row][6] else { continue };
-        let parts: Vec<i64> = (0..6).map(|c| a.value(row, c)).collect();
+        let Some(total) = a.cells[row][APP_TOTAL] else { continue };
+        let parts: Vec<i64> = (0..APP_TOTAL).map(|c| a.value(row, c)).collect();
         let sum: i64 = parts.iter().sum();
         if sum == total.value {
             continue;
@@ -72,15 +90,21 @@ fn r2_of(a: &Applications) -> Vec<Imbalance> {
             Severity::Error,
             "R2",
             format!(
-                "{APPLICATIONS_TITLE}「{}」行：总计 {} 不等于各列之和 {} = {sum}，{}",
+                "{}「{}」行：{} {} 不等于各列之和 {} = {sum}，{}",
+                applications_title(),
                 def.full_label(),
+                app_column(APP_TOTAL),
                 total.value,
                 join_sum(&parts),
                 diff_text(total.value, sum)
             ),
         )
-        .at(total.span, format!("总计 {}", total.value))
-        .note("总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他；总计可以不填，由 nianbao 自动合计");
+        .at(total.span, format!("{} {}", app_column(APP_TOTAL), total.value))
+        .note(format!(
+            "{total} = {}；{total}可以不填，由 nianbao 自动合计",
+            (0..APP_TOTAL).map(app_column).collect::<Vec<_>>().join(" + "),
+            total = app_column(APP_TOTAL)
+        ));
         out.push(Imbalance { diag, diff: total.value - sum });
     }
     out
@@ -89,7 +113,7 @@ fn r2_of(a: &Applications) -> Vec<Imbalance> {
 fn r3_of(a: &Applications) -> Vec<Imbalance> {
     let total_row = a.row_of(RowKind::Total);
     let mut out = Vec::new();
-    for col in 0..7 {
+    for col in 0..APP_COLUMNS.len() {
         let Some(total) = a.cells[total_row][col] else { continue };
         let sum: i64 = a.result_rows().map(|r| a.value(r, col)).sum();
         if sum == total.value {
@@ -98,25 +122,21 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
         let nonzero: Vec<String> = a
             .result_rows()
             .filter(|&r| a.value(r, col) != 0)
-            .map(|r| {
-                format!(
-                    "{} {}",
-                    a.rows[r].full_label().replace("三、本年度办理结果 ", ""),
-                    a.value(r, col)
-                )
-            })
+            .map(|r| format!("{} {}", a.rows[r].label_in_results(), a.value(r, col)))
             .collect();
         let mut diag = Diagnostic::rule(
             Severity::Error,
             "R3",
             format!(
-                "{APPLICATIONS_TITLE}「{}」列：三、本年度办理结果（七）总计 {} 不等于（一）至（六）各项之和 {sum}，{}",
+                "{}「{}」列：{RESULTS}{} {} 不等于（一）至（六）各项之和 {sum}，{}",
+                applications_title(),
                 app_column_label(col),
+                a.rows[total_row].short,
                 total.value,
                 diff_text(total.value, sum)
             ),
         )
-        .at(total.span, format!("（七）总计 {}", total.value));
+        .at(total.span, format!("{} {}", a.rows[total_row].short, total.value));
         diag = if nonzero.is_empty() {
             diag.note("（一）至（六）各项在这一列都是 0")
         } else {
@@ -129,30 +149,29 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
 
 fn r4_of(r: &Review) -> Vec<Imbalance> {
     let mut out = Vec::new();
-    for g in 0..3 {
-        let Some(total) = r.groups[g][4] else { continue };
-        let parts: Vec<i64> = (0..4).map(|c| r.value(g, c)).collect();
+    for g in 0..REVIEW_GROUPS.len() {
+        let Some(total) = r.groups[g][REVIEW_TOTAL] else { continue };
+        let parts: Vec<i64> = (0..REVIEW_TOTAL).map(|c| r.value(g, c)).collect();
         let sum: i64 = parts.iter().sum();
         if sum == total.value {
             continue;
         }
-        let named: Vec<String> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, v)| format!("{} {v}", tables::REVIEW_COLUMNS[i]))
-            .collect();
+        let named: Vec<String> =
+            parts.iter().enumerate().map(|(i, v)| format!("{} {v}", REVIEW_COLUMNS[i])).collect();
         let diag = Diagnostic::rule(
             Severity::Error,
             "R4",
             format!(
-                "{REVIEW_TITLE}「{}」：总计 {} 不等于{} = {sum}，{}",
-                tables::REVIEW_GROUPS[g].1,
+                "{}「{}」：{} {} 不等于{} = {sum}，{}",
+                SECTIONS[section::REVIEW].heading(),
+                REVIEW_GROUPS[g].label,
+                REVIEW_COLUMNS[REVIEW_TOTAL],
                 total.value,
                 named.join(" + "),
                 diff_text(total.value, sum)
             ),
         )
-        .at(total.span, format!("总计 {}", total.value));
+        .at(total.span, format!("{} {}", REVIEW_COLUMNS[REVIEW_TOTAL], total.value));
         out.push(Imbalance { diag, diff: total.value - sum });
     }
     out
@@ -242,11 +261,7 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
                         format!("「{}」行「{}」列", a.rows[row].full_label(), app_column_label(col))
                     }
                     Cell::Review(g, col) => {
-                        format!(
-                            "「{}」的「{}」",
-                            tables::REVIEW_GROUPS[g].1,
-                            tables::REVIEW_COLUMNS[col]
-                        )
+                        format!("「{}」的「{}」", REVIEW_GROUPS[g].label, REVIEW_COLUMNS[col])
                     }
                 };
                 fixes.push((name, old, new, span));

@@ -3,6 +3,10 @@
 
 use super::{Context, balance, warnings};
 use crate::diag::{Diagnostic, Severity};
+use crate::format::common::{
+    APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, app_column, section,
+};
+use crate::format::{FORMATS, RowKind, f2021};
 
 /// One rule of the catalogue.
 pub struct Rule {
@@ -12,8 +16,8 @@ pub struct Rule {
     pub severity: Severity,
     /// Short Chinese title.
     pub title: &'static str,
-    /// What must hold, in the official labels.
-    pub description: &'static str,
+    /// What must hold, in the official labels (written from the format catalogue).
+    pub description: fn() -> String,
     /// The check, or `None` for rules checked while reading the file (R5, N1).
     pub check: Option<fn(&Context, &mut Vec<Diagnostic>)>,
 }
@@ -24,101 +28,267 @@ pub const RULES: &[Rule] = &[
         id: "R1",
         severity: Severity::Error,
         title: "申请数量收支平衡",
-        description: "三、收到和处理政府信息公开申请情况：每一列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）的“一、本年新收”加“二、上年结转”，等于“三、本年度办理结果（七）总计”加“四、结转下年度继续办理”。",
+        description: describe_r1,
         check: Some(balance::r1),
     },
     Rule {
         id: "R2",
         severity: Severity::Error,
         title: "总计列等于各列之和",
-        description: "三、收到和处理政府信息公开申请情况：每一行的“总计”等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和（总计不填时自动合计）。",
+        description: describe_r2,
         check: Some(balance::r2),
     },
     Rule {
         id: "R3",
         severity: Severity::Error,
         title: "（七）总计等于各办理结果之和",
-        description: "三、收到和处理政府信息公开申请情况：每一列的“（七）总计”等于（一）至（六）各项办理结果之和（（七）总计不填时自动合计）。",
+        description: describe_r3,
         check: Some(balance::r3),
     },
     Rule {
         id: "R4",
         severity: Severity::Error,
         title: "复议诉讼总计等于分项之和",
-        description: "四、政府信息公开行政复议、行政诉讼情况：行政复议、未经复议直接起诉、复议后起诉三组，各组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和。",
+        description: describe_r4,
         check: Some(balance::r4),
     },
     Rule {
         id: "R5",
         severity: Severity::Error,
         title: "单元格是非负整数",
-        description: "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白、“/”“—”、带引号的数字、数字后带单位都不行（读取文件时检查，退出码 2）。",
+        description: describe_r5,
         check: None,
     },
     Rule {
         id: "D1",
         severity: Severity::Error,
         title: "发布日期在统计年度之后",
-        description: "报告在统计年度结束后发布：发布日期不早于次年 1 月 1 日。",
+        description: describe_d1,
         check: Some(warnings::d1),
     },
     Rule {
         id: "W1",
         severity: Severity::Warning,
         title: "上年结转与上年报告一致",
-        description: "本年“二、上年结转政府信息公开申请数量”各列等于上一年度报告的“四、结转下年度继续办理”（需 --previous 上年文件）。",
+        description: describe_w1,
         check: Some(warnings::w1),
     },
     Rule {
         id: "W2",
         severity: Severity::Warning,
         title: "现行有效件数前后衔接",
-        description: "第二十条第（一）项：本年现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数，且本年废止件数不超过上年现行有效件数与本年制发件数之和（2021 格式，需 --previous 上年文件）。",
+        description: describe_w2,
         check: Some(warnings::w2),
     },
     Rule {
         id: "W4",
         severity: Severity::Warning,
         title: "信息处理费前后一致",
-        description: "2021 格式第六部分应报告信息处理费；“申请人逾期未按收费通知要求缴纳费用”的件数不超过发出收费通知件数；实际收取金额不超过收费通知金额，有收取则应有收费通知。",
+        description: describe_w4,
         check: Some(warnings::w4),
     },
     Rule {
         id: "W7",
         severity: Severity::Warning,
         title: "处理决定数量不是项目数量",
-        description: "2019 格式第二十条第（五）（六）项：“处理决定数量”是本年作出的决定数，不是“上一年项目数量”加“本年增/减”；两者恰好相等时多半是填错了列。",
+        description: describe_w7,
         check: Some(warnings::w7),
     },
     Rule {
         id: "W8",
         severity: Severity::Warning,
         title: "报告格式与年度相符",
-        description: "2021 年及以后的报告用 2021 格式（国办公开办函〔2021〕30号），2019、2020 年的报告用 2019 格式（国办公开办函〔2019〕60号）。",
+        description: describe_w8,
         check: Some(warnings::w8),
     },
     Rule {
         id: "W9",
         severity: Severity::Warning,
         title: "按期发布",
-        description: "县级以上人民政府部门于次年 1 月 31 日前、县级以上地方人民政府于次年 3 月 31 日前发布（条例第四十九条）；乡镇按 1 月 31 日计；agency.deadline 可写本地更早的期限。",
+        description: describe_w9,
         check: Some(warnings::w9),
     },
     Rule {
         id: "N1",
         severity: Severity::Warning,
         title: "不要手写编号",
-        description: "小标题和段落不要以（一）、1.、一、等编号开头：nianbao 按层级自动编号，手写编号会重复或错位（读取文件时检查）。",
+        description: describe_n1,
         check: None,
     },
     Rule {
         id: "N2",
         severity: Severity::Warning,
         title: "正文不能为空",
-        description: "一、总体情况和五、存在的主要问题及改进情况要有正文段落，不能只有小标题（《条例》第五十条规定的内容不能遗漏）。",
+        description: describe_n2,
         check: Some(warnings::n2),
     },
 ];
+
+fn quoted_row(kind: RowKind) -> String {
+    let row = f2021::SPEC.applications.iter().find(|r| r.kind == kind).map_or("", |r| r.short);
+    format!("“{row}”")
+}
+
+fn applications_title() -> String {
+    SECTIONS[section::APPLICATIONS].heading()
+}
+
+fn describe_r1() -> String {
+    let cols: Vec<&str> = APP_COLUMNS.iter().map(|c| c.0).collect();
+    let total = f2021::SPEC.applications.iter().find(|r| r.kind == RowKind::Total);
+    format!(
+        "{}：每一列（{}）的{}加{}，等于“{}{}”加{}。",
+        applications_title(),
+        cols.join("、"),
+        quoted_row(RowKind::Received),
+        quoted_row(RowKind::CarriedOver),
+        crate::format::common::RESULTS,
+        total.map_or("", |r| r.short),
+        quoted_row(RowKind::CarriedForward),
+    )
+}
+
+fn describe_r2() -> String {
+    let total = app_column(crate::format::common::APP_TOTAL);
+    let parts: Vec<&str> =
+        APP_COLUMNS[..crate::format::common::APP_TOTAL].iter().map(|c| c.0).collect();
+    format!(
+        "{}：每一行的“{total}”等于{}之和（{total}不填时自动合计）。",
+        applications_title(),
+        parts.join("、")
+    )
+}
+
+fn describe_r3() -> String {
+    let total = f2021::SPEC.applications.iter().find(|r| r.kind == RowKind::Total);
+    let total = total.map_or("", |r| r.short);
+    format!(
+        "{}：每一列的“{total}”等于（一）至（六）各项办理结果之和（{total}不填时自动合计）。",
+        applications_title()
+    )
+}
+
+fn describe_r4() -> String {
+    let groups: Vec<&str> =
+        REVIEW_GROUPS.iter().map(|g| g.label.rsplit('—').next().unwrap_or(g.label)).collect();
+    let n = REVIEW_COLUMNS.len() - 1;
+    format!(
+        "{}：{}三组，各组“{}”等于{}之和。",
+        SECTIONS[section::REVIEW].heading(),
+        groups.join("、"),
+        REVIEW_COLUMNS[n],
+        REVIEW_COLUMNS[..n].join("、")
+    )
+}
+
+fn describe_r5() -> String {
+    "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白、“/”“—”、带引号的数字、数字后带单位都不行（读取文件时检查，退出码 2）。".into()
+}
+
+fn describe_d1() -> String {
+    "报告在统计年度结束后发布：发布日期不早于次年 1 月 1 日。".into()
+}
+
+fn describe_w1() -> String {
+    let label =
+        |kind| f2021::SPEC.applications.iter().find(|r| r.kind == kind).map_or("", |r| r.label);
+    format!(
+        "本年“{}”各列等于上一年度报告的“{}”（需 --previous 上年文件）。",
+        label(RowKind::CarriedOver),
+        label(RowKind::CarriedForward)
+    )
+}
+
+/// The formats a rule applies to, e.g. `2021 格式`.
+fn formats_of(id: &str) -> String {
+    let names: Vec<&str> = FORMATS.iter().filter(|s| s.applies(id)).map(|s| s.name).collect();
+    format!("{} 格式", names.join("、"))
+}
+
+/// The first column label of the given role in a format where the rule applies.
+fn column_of(id: &str, role: crate::format::ColRole) -> (&'static str, &'static str) {
+    FORMATS
+        .iter()
+        .filter(|s| s.applies(id))
+        .flat_map(|s| s.proactive.iter())
+        .find_map(|g| g.columns.iter().find(|c| c.role == role).map(|c| (g.item, c.label)))
+        .unwrap_or(("", ""))
+}
+
+fn describe_w2() -> String {
+    use crate::format::ColRole as R;
+    let (item, in_force) = column_of("W2", R::InForce);
+    let (_, issued) = column_of("W2", R::Issued);
+    let (_, repealed) = column_of("W2", R::Repealed);
+    format!(
+        "{item}：本年{in_force} = 上年{in_force} + {issued} − {repealed}，且{repealed}不超过上年{in_force}与{issued}之和（{}，需 --previous 上年文件）。",
+        formats_of("W2")
+    )
+}
+
+fn describe_w4() -> String {
+    let row = f2021::SPEC.applications.iter().find(|r| r.key == f2021::FEE_UNPAID_ROW);
+    let words = row.map_or("", |r| {
+        let w = r.label.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        w.split('、').next().unwrap_or(w)
+    });
+    format!(
+        "{}第六部分应报告信息处理费；“{words}”的件数不超过发出收费通知件数；实际收取金额不超过收费通知金额，有收取则应有收费通知。",
+        formats_of("W4")
+    )
+}
+
+fn describe_w7() -> String {
+    use crate::format::ColRole as R;
+    let items: Vec<&str> = FORMATS
+        .iter()
+        .filter(|s| s.applies("W7"))
+        .flat_map(|s| s.proactive.iter())
+        .filter(|g| g.columns.iter().any(|c| c.role == R::Decisions))
+        .map(|g| g.item.trim_start_matches("第二十条第").trim_end_matches('项'))
+        .collect();
+    let (_, decisions) = column_of("W7", R::Decisions);
+    let (_, last) = column_of("W7", R::LastYear);
+    let (_, delta) = column_of("W7", R::Delta);
+    format!(
+        "{}第二十条第{}项：“{decisions}”是本年作出的决定数，不是“{last}”加“{delta}”；两者恰好相等时多半是填错了列。",
+        formats_of("W7"),
+        items.join("")
+    )
+}
+
+fn describe_w8() -> String {
+    let parts: Vec<String> = FORMATS
+        .iter()
+        .map(|s| {
+            let years = if *s.years.end() >= 9999 {
+                format!("{} 年及以后", s.years.start())
+            } else {
+                let ys: Vec<String> = s.years.clone().map(|y| y.to_string()).collect();
+                format!("{} 年", ys.join("、"))
+            };
+            let number = s.notice.rsplit('（').next().unwrap_or("").trim_end_matches('）');
+            format!("{years}的报告用 {} 格式（{number}）", s.name)
+        })
+        .collect();
+    format!("{}。", parts.join("，"))
+}
+
+fn describe_w9() -> String {
+    "县级以上人民政府部门于次年 1 月 31 日前、县级以上地方人民政府于次年 3 月 31 日前发布（条例第四十九条）；乡镇按 1 月 31 日计；agency.deadline 可写本地更早的期限。".into()
+}
+
+fn describe_n1() -> String {
+    "小标题和段落不要以（一）、1.、一、等编号开头：nianbao 按层级自动编号，手写编号会重复或错位（读取文件时检查）。".into()
+}
+
+fn describe_n2() -> String {
+    format!(
+        "{}和{}要有正文段落，不能只有小标题（《条例》第五十条规定的内容不能遗漏）。",
+        SECTIONS[section::OVERVIEW].heading(),
+        SECTIONS[section::PROBLEMS].heading()
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -43,13 +43,15 @@ pub fn warning_ids() -> Vec<&'static str> {
 /// acknowledged and sorted together with the rest.
 pub fn check(cx: &Context, early: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out = early;
-    for rule in RULES {
+    let spec = cx.report.spec();
+    for rule in RULES.iter().filter(|r| spec.applies(r.id)) {
         if let Some(run) = rule.check {
             run(cx, &mut out);
         }
     }
     balance::suggest_fix(cx.report, &mut out);
     acknowledge(cx.report, &mut out);
+    out.extend(bad_acknowledgements(cx.report));
     diag::sort(&mut out);
     out
 }
@@ -63,4 +65,32 @@ fn acknowledge(report: &Report, diags: &mut [Diagnostic]) {
             d.help = None;
         }
     }
+}
+
+/// Acknowledgements that do not name a warning, or give no reason: errors (exit 1) that
+/// leave every other finding in place, so that acknowledging an error never hides it.
+fn bad_acknowledgements(report: &Report) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (key, ack) in &report.acknowledged {
+        match find(key) {
+            Some(rule) if rule.severity == Severity::Warning => {
+                if ack.reason.is_empty() {
+                    out.push(
+                        Diagnostic::error(format!("确认警告 {key} 时要写明理由"))
+                            .at(ack.reason_span, ""),
+                    );
+                }
+            }
+            Some(rule) => out.push(
+                Diagnostic::error(format!("{key}（{}）是错误，不能确认：请改正数据", rule.title))
+                    .at(ack.span, ""),
+            ),
+            None => out.push(
+                Diagnostic::error(format!("acknowledged 里的「{key}」不是警告编号"))
+                    .at(ack.span, "")
+                    .note(format!("可确认的警告：{}", warning_ids().join("、"))),
+            ),
+        }
+    }
+    out
 }

@@ -2,11 +2,9 @@
 
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
-use crate::input::Format;
-use crate::model::tables::{
-    APPLICATIONS_TITLE, PROACTIVE_TITLE, RowKind, app_column_label, proactive2019, proactive2021,
-};
-use crate::model::{Date, Level, Proactive};
+use crate::format::common::{APP_COLUMNS, APP_TOTAL, SECTIONS, app_column_label, section};
+use crate::format::{ColRole, Format, RowKind, f2021};
+use crate::model::{Date, ProactiveRow};
 
 fn warn(id: &'static str, message: String) -> Diagnostic {
     Diagnostic::rule(Severity::Warning, id, message)
@@ -53,52 +51,81 @@ pub(super) fn w1(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let row = a.row_of(RowKind::CarriedOver);
     let prow = p.row_of(RowKind::CarriedForward);
-    for col in 0..7 {
-        if col == 6 && a.cells[row][6].is_none() {
+    for col in 0..APP_COLUMNS.len() {
+        if col == APP_TOTAL && a.cells[row][APP_TOTAL].is_none() {
             continue; // a derived total only repeats the columns' findings
         }
         let (now, before) = (a.value(row, col), p.value(prow, col));
         if now != before {
             out.push(
-                warn("W1", format!(
-                    "{APPLICATIONS_TITLE}「二、上年结转政府信息公开申请数量」「{}」列为 {now}，而上一年度报告（{}）的“四、结转下年度继续办理”为 {before}，相差 {}",
-                    app_column_label(col), prev.path, (now - before).abs()
-                ))
+                warn(
+                    "W1",
+                    format!(
+                        "{}「{}」「{}」列为 {now}，而上一年度报告（{}）的“{}”为 {before}，相差 {}",
+                        SECTIONS[section::APPLICATIONS].heading(),
+                        a.rows[row].label,
+                        app_column_label(col),
+                        prev.path,
+                        p.rows[prow].label,
+                        (now - before).abs()
+                    ),
+                )
                 .at(a.span(row, col), format!("上年结转 {now}"))
-                .help(format!("上年结转应等于上年的结转下年度数 {before}；如上年报告有误，请说明原因")),
+                .help(format!(
+                    "上年结转应等于上年的结转下年度数 {before}；如上年报告有误，请说明原因"
+                )),
             );
         }
     }
 }
 
-/// W2: 现行有效件数 carries on from last year (2021 format).
+/// The rows of table 二 with documents issued, repealed and in force.
+fn document_rows(rows: &[ProactiveRow]) -> impl Iterator<Item = &ProactiveRow> {
+    rows.iter().filter(|r| r.by_role(ColRole::InForce).is_some())
+}
+
+/// The count in the column of `role` (a count column of a row that has it).
+fn count(row: &ProactiveRow, role: ColRole) -> Option<crate::model::Num> {
+    row.by_role(role).and_then(|v| v.count())
+}
+
+/// W2: 现行有效件数 carries on from last year (formats that count documents in force).
 pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = cx.previous else { return };
     if prev.report.year != cx.report.year - 1 {
         return;
     }
-    let (Proactive::F2021(now), Proactive::F2021(before)) =
-        (&cx.report.proactive, &prev.report.proactive)
-    else {
-        return;
-    };
-    for (i, label) in proactive2021::DOC_ROWS.iter().enumerate() {
-        let [issued, repealed, in_force] = now.documents[i];
-        let last = before.documents[i][2].value;
+    let title = SECTIONS[section::PROACTIVE].heading();
+    for row in document_rows(&cx.report.proactive.rows) {
+        let before =
+            document_rows(&prev.report.proactive.rows).find(|r| r.spec.key == row.spec.key);
+        let (Some(issued), Some(repealed), Some(in_force), Some(last)) = (
+            count(row, ColRole::Issued),
+            count(row, ColRole::Repealed),
+            count(row, ColRole::InForce),
+            before.and_then(|b| count(b, ColRole::InForce)),
+        ) else {
+            continue;
+        };
+        let label =
+            |role| row.group.columns.iter().find(|c| c.role == role).map_or("", |c| c.label);
+        let (l_issued, l_repealed, l_in_force) =
+            (label(ColRole::Issued), label(ColRole::Repealed), label(ColRole::InForce));
+        let last = last.value;
         let expected = last + issued.value - repealed.value;
         if repealed.value > last + issued.value {
             out.push(
                 warn("W2", format!(
-                    "{PROACTIVE_TITLE}「{label}」本年废止件数 {} 超过上年现行有效件数 {last} 与本年制发件数 {} 之和 {}",
-                    repealed.value, issued.value, last + issued.value
+                    "{title}「{}」{l_repealed} {} 超过上年{l_in_force} {last} 与{l_issued} {} 之和 {}",
+                    row.spec.label, repealed.value, issued.value, last + issued.value
                 ))
                 .at(repealed.span, ""),
             );
         } else if in_force.value != expected {
             out.push(
                 warn("W2", format!(
-                    "{PROACTIVE_TITLE}「{label}」现行有效件数 {} 与推算值不符：上年现行有效 {last} + 本年制发 {} − 本年废止 {} = {expected}，相差 {}",
-                    in_force.value, issued.value, repealed.value, (in_force.value - expected).abs()
+                    "{title}「{}」{l_in_force} {} 与推算值不符：上年现行有效 {last} + 本年制发 {} − 本年废止 {} = {expected}，相差 {}",
+                    row.spec.label, in_force.value, issued.value, repealed.value, (in_force.value - expected).abs()
                 ))
                 .at(in_force.span, "")
                 .note("清理、修订或重新统计可能造成差异；核实后可在 acknowledged 中说明"),
@@ -110,28 +137,30 @@ pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// W4: 信息处理费 reported (2021 format) and consistent with table 三.
 pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
     let r = cx.report;
-    if r.format != Format::F2021 {
-        return;
-    }
     let Some(fees) = &r.fees else {
         out.push(
-            warn("W4", "六、其他需要报告的事项没有报告信息处理费情况：2021 格式要求说明本年度收取信息处理费的情况（没有收取也要说明）".into())
+            warn("W4", format!("{}没有报告信息处理费情况：2021 格式要求说明本年度收取信息处理费的情况（没有收取也要说明）", SECTIONS[section::OTHER_MATTERS].heading()))
                 .at(r.other_matters_span, "")
                 .help("在 other_matters 下填写 information_fees（发出收费通知件数、通知金额、实际收取金额，都为 0 时写 0）"),
         );
         return;
     };
     let a = &r.applications;
-    if let Some(row) = a.rows.iter().position(|d| d.key == "results.other.fee_unpaid") {
-        let unpaid = a.value(row, 6);
+    if let Some(row) = a.row_by_key(f2021::FEE_UNPAID_ROW) {
+        let unpaid = a.value(row, APP_TOTAL);
         if unpaid > fees.notices.value {
             out.push(
-                warn("W4", format!(
-                    "{APPLICATIONS_TITLE}中“申请人逾期未按收费通知要求缴纳费用”有 {unpaid} 件，但第六部分只发出收费通知 {} 件",
-                    fees.notices.value
-                ))
+                warn(
+                    "W4",
+                    format!(
+                        "{}中“{}”有 {unpaid} 件，但第六部分只发出收费通知 {} 件",
+                        SECTIONS[section::APPLICATIONS].heading(),
+                        fee_unpaid_words(a.rows[row].label),
+                        fees.notices.value
+                    ),
+                )
                 .at(fees.notices.span, "")
-                .also(a.span(row, 6), format!("逾期未缴费 {unpaid}")),
+                .also(a.span(row, APP_TOTAL), format!("逾期未缴费 {unpaid}")),
             );
         }
     }
@@ -158,16 +187,28 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// W7: 2019 处理决定数量 equal to 上一年项目数量 + 本年增/减 (columns misread).
+/// W7: 处理决定数量 equal to 上一年项目数量 + 本年增/减 (columns misread).
 pub(super) fn w7(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Proactive::F2019(p) = &cx.report.proactive else { return };
-    for (i, (_, label, item)) in proactive2019::ITEM_ROWS.iter().enumerate() {
-        let [last, delta, decisions] = p.items[i];
+    let title = SECTIONS[section::PROACTIVE].heading();
+    for row in &cx.report.proactive.rows {
+        let (Some(last), Some(delta), Some(decisions)) = (
+            count(row, ColRole::LastYear),
+            count(row, ColRole::Delta),
+            count(row, ColRole::Decisions),
+        ) else {
+            continue;
+        };
         if (last.value != 0 || delta.value != 0) && decisions.value == last.value + delta.value {
+            let label =
+                |role| row.group.columns.iter().find(|c| c.role == role).map_or("", |c| c.label);
             out.push(
                 warn("W7", format!(
-                    "{PROACTIVE_TITLE}「{item} {label}」处理决定数量 {} 恰好等于上一年项目数量 {} 加本年增/减 {:+}：处理决定数量应是本年作出的决定数，不是项目数",
-                    decisions.value, last.value, delta.value
+                    "{title}「{} {}」{} {} 恰好等于{} {} 加{} {:+}：{}应是本年作出的决定数，不是项目数",
+                    row.group.item, row.spec.label,
+                    label(ColRole::Decisions), decisions.value,
+                    label(ColRole::LastYear), last.value,
+                    label(ColRole::Delta), delta.value,
+                    label(ColRole::Decisions),
                 ))
                 .at(decisions.span, ""),
             );
@@ -196,22 +237,13 @@ pub(super) fn w8(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// W9: published by the deadline (条例 第四十九条, or an earlier local deadline).
 pub(super) fn w9(cx: &Context, out: &mut Vec<Diagnostic>) {
     let r = cx.report;
-    let (deadline, basis) = match r.agency.deadline {
-        Some((d, _)) => (d, "本地规定的期限（agency.deadline）".to_owned()),
-        None => match r.agency.level {
-            Level::Government => (
-                Date { year: r.year + 1, month: 3, day: 31 },
-                "《条例》第四十九条（县级以上地方人民政府）".to_owned(),
-            ),
-            Level::Department => (
-                Date { year: r.year + 1, month: 1, day: 31 },
-                "《条例》第四十九条（县级以上人民政府部门）".to_owned(),
-            ),
-            Level::Township => (
-                Date { year: r.year + 1, month: 1, day: 31 },
-                "乡镇、街道的通行期限（可用 agency.deadline 改为本地期限）".to_owned(),
-            ),
-        },
+    let statutory = r.spec().deadlines.iter().find(|d| d.level == r.agency.level.key());
+    let (deadline, basis) = match (r.agency.deadline, statutory) {
+        (Some((d, _)), _) => (d, "本地规定的期限（agency.deadline）".to_owned()),
+        (None, Some(d)) => {
+            (Date { year: r.year + 1, month: d.by.0, day: d.by.1 }, d.basis.to_owned())
+        }
+        (None, None) => return,
     };
     if r.publication_date > deadline {
         out.push(
@@ -231,8 +263,8 @@ pub(super) fn w9(cx: &Context, out: &mut Vec<Diagnostic>) {
 pub(super) fn n2(cx: &Context, out: &mut Vec<Diagnostic>) {
     let r = cx.report;
     for (items, span, title) in [
-        (&r.overview, r.overview_span, "一、总体情况"),
-        (&r.problems, r.problems_span, "五、存在的主要问题及改进情况"),
+        (&r.overview, r.overview_span, SECTIONS[section::OVERVIEW].heading()),
+        (&r.problems, r.problems_span, SECTIONS[section::PROBLEMS].heading()),
     ] {
         if !has_text(items) {
             out.push(
@@ -248,4 +280,11 @@ fn has_text(items: &[crate::model::Item]) -> bool {
         crate::model::Item::Para { .. } => true,
         crate::model::Item::Heading { content, .. } => has_text(content),
     })
+}
+
+/// The part of the fee row's label that messages quote: 「申请人逾期未按收费通知要求缴纳费用」,
+/// without its number and the consequence.
+fn fee_unpaid_words(label: &str) -> &str {
+    let words = label.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    words.split('、').next().unwrap_or(words)
 }

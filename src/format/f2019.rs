@@ -1,0 +1,82 @@
+//! The 2019 format (国办公开办函〔2019〕60号, 试行), report years 2019 and 2020 (domain §4).
+
+use super::common::{DEADLINES_2019, OTHER, app_rows, res};
+use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};
+use super::{Format, FormatSpec, RowDef};
+
+const fn col(label: &'static str, span: u16, kind: ValueKind, role: ColRole) -> ColSpec {
+    ColSpec { label, span, kind, role }
+}
+
+const fn list(key: &'static str, label: &'static str) -> ItemRowSpec {
+    ItemRowSpec { key, label, data_key: key, json: Json::Array, unit: false }
+}
+
+const ITEMS: [ColSpec; 3] = [
+    col("上一年项目数量", 1, ValueKind::Count, ColRole::LastYear),
+    col("本年增/减", 1, ValueKind::Signed, ColRole::Delta),
+    col("处理决定数量", 1, ValueKind::Count, ColRole::Decisions),
+];
+
+/// Table 二 of the 2019 format: 22 figures in five groups.
+const PROACTIVE: [ItemGroup; 5] = [
+    ItemGroup {
+        item: "第二十条第（一）项",
+        columns: &[
+            col("本年新制作数量", 1, ValueKind::Count, ColRole::Plain),
+            col("本年新公开数量", 1, ValueKind::Count, ColRole::Plain),
+            col("对外公开总数量", 1, ValueKind::Count, ColRole::Plain),
+        ],
+        rows: &[list("regulations", "规章"), list("normative_documents", "规范性文件")],
+    },
+    ItemGroup {
+        item: "第二十条第（五）项",
+        columns: &ITEMS,
+        rows: &[list("licensing", "行政许可"), list("other_services", "其他对外管理服务事项")],
+    },
+    ItemGroup {
+        item: "第二十条第（六）项",
+        columns: &ITEMS,
+        rows: &[list("penalty", "行政处罚"), list("coercion", "行政强制")],
+    },
+    ItemGroup {
+        item: "第二十条第（八）项",
+        columns: &[
+            col("上一年项目数量", 1, ValueKind::Count, ColRole::Plain),
+            col("本年增/减", 2, ValueKind::Signed, ColRole::Plain),
+        ],
+        rows: &[list("fees", "行政事业性收费")],
+    },
+    ItemGroup {
+        item: "第二十条第（九）项",
+        columns: &[
+            col("采购项目数量", 1, ValueKind::Count, ColRole::Plain),
+            col("采购总金额", 2, ValueKind::Money, ColRole::Plain),
+        ],
+        rows: &[ItemRowSpec {
+            key: "procurement",
+            label: "政府集中采购",
+            data_key: "procurement",
+            json: Json::Object(&["count", "amount"]),
+            unit: true,
+        }],
+    },
+];
+
+/// Table 三 of the 2019 format: 23 rows, （六） in one.
+const APPLICATIONS: [RowDef; 23] = app_rows([res("results.other", None, OTHER)]);
+
+/// The 2019 format.
+pub const SPEC: FormatSpec = FormatSpec {
+    format: Format::F2019,
+    name: "2019",
+    notice: "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）",
+    years: 2019..=2020,
+    only_keys: &["other_services", "procurement"],
+    proactive: &PROACTIVE,
+    proactive_note: Some("注：政府集中采购的采购总金额单位为{}。"),
+    applications: &APPLICATIONS,
+    reports_fees: false,
+    rules: &["R1", "R2", "R3", "R4", "R5", "D1", "W1", "W7", "W8", "W9", "N1", "N2"],
+    deadlines: &DEADLINES_2019,
+};
