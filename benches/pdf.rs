@@ -67,8 +67,7 @@ fn main() {
         ms(median(runs))
     );
 
-    // 2. 100 reports in one process, with the allocator set as `nianbao` sets it.
-    nianbao::alloc::keep_freed_memory();
+    // 2. 100 reports in one process.
     let templates = Templates::load(None).unwrap();
     let fonts = FontBook::bundled();
     let batch: Vec<&PathBuf> = examples.iter().cycle().take(100).collect();

@@ -279,7 +279,7 @@ impl FontBook {
 fn load_user_face(o: &FontOverride) -> Result<Face, String> {
     let shown = crate::source::display_path(&o.path);
     let bytes = std::fs::read(&o.path)
-        .map_err(|e| format!("无法读取字体文件 {shown}（{}）", crate::load::io_reason(&e)))?;
+        .map_err(|e| format!("无法读取字体文件 {shown}（{}）", crate::source::io_reason(&e)))?;
     // Fonts are read once per run and live as long as the program; leaking keeps the
     // parsed face borrow-free.
     let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());

@@ -14,7 +14,6 @@
 //!
 //! The command-line front end lives in [`cli`]; it alone prints and picks exit codes.
 
-pub mod alloc;
 pub mod build;
 pub mod cli;
 pub mod diag;

@@ -26,7 +26,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         diagnostics: vec![Diagnostic::error(format!(
             "无法读取文件 {}（{}）",
             display_path(path),
-            io_reason(&e)
+            crate::source::io_reason(&e)
         ))],
     })?;
     let file = input::decode(path, bytes)?;
@@ -45,16 +45,5 @@ pub fn load_source(file: SourceFile) -> Result<Loaded, LoadError> {
             crate::diag::sort(&mut diagnostics);
             Err(LoadError { file: Some(file), diagnostics })
         }
-    }
-}
-
-/// The reason of an I/O error, in Chinese where it is a common one.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "文件不存在".into(),
-        K::PermissionDenied => "没有读取权限".into(),
-        K::IsADirectory => "这是一个文件夹".into(),
-        _ => e.to_string(),
     }
 }

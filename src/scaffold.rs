@@ -12,7 +12,7 @@ use crate::format::common::{
     APP_COLUMNS, APP_TOTAL, LEGAL_PERSONS, RESULTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_TOTAL,
     SECTIONS, section,
 };
-use crate::format::{ColRole, Format, Json, RowDef, RowKind, ValueKind};
+use crate::format::{ColRole, FORMATS, Format, Json, RowDef, RowKind, ValueKind};
 use crate::model::{Date, Level, Report};
 
 /// What a scaffold is made from.
@@ -30,7 +30,7 @@ pub struct Scaffold {
     pub issuing_office: Option<String>,
     /// Planned publication date.
     pub publication_date: Date,
-    /// 二、上年结转 per applicant column (last year's 四、结转下年度继续办理).
+    /// Carried over, per applicant column (last year's carried forward).
     pub carried_over: [i64; 6],
     /// Documents in force at the end of last year, by row key of table 二 (formats that
     /// count them).
@@ -58,7 +58,7 @@ impl Scaffold {
     /// This year's scaffold started from last year's report.
     pub fn from_previous(prev: &Report, path: &str) -> Scaffold {
         let year = prev.year + 1;
-        let format = Format::for_year(i64::from(year)).unwrap_or(Format::F2021);
+        let format = Format::for_year(i64::from(year)).unwrap_or(FORMATS[0].format);
         let mut s = Scaffold::new(format, year, prev.agency.name.clone());
         s.level = prev.agency.level;
         s.issuing_office = prev.agency.issuing_office.clone();
@@ -268,7 +268,15 @@ impl Scaffold {
             }
         }
         if self.in_force.values().any(|&v| v != 0) {
-            o.push_str("  # 现行有效件数已按上年报告带入；本年有制发、废止时请同时调整。\n");
+            let in_force = self
+                .format
+                .spec()
+                .proactive
+                .iter()
+                .flat_map(|g| g.columns)
+                .find(|c| c.role == ColRole::InForce)
+                .map_or("", |c| c.label);
+            let _ = writeln!(o, "  # {in_force}已按上年报告带入；本年有制发、废止时请同时调整。");
         }
         o.push('\n');
     }
@@ -289,7 +297,14 @@ impl Scaffold {
             cols[1],
             cols[APP_TOTAL - 1]
         );
-        o.push_str("  # 勾稽关系：每一列 一 + 二 = 三（七）总计 + 四\n");
+        let total = self
+            .format
+            .spec()
+            .applications
+            .iter()
+            .find(|r| r.kind == RowKind::Total)
+            .map_or("", |r| r.short);
+        let _ = writeln!(o, "  # 勾稽关系：每一列 一 + 二 = 三{total} + 四");
         let rows = self.format.spec().applications;
         let mut open_groups: Vec<&str> = Vec::new();
         for def in rows {
@@ -359,7 +374,7 @@ impl Scaffold {
     fee_notices_count: 0          # 发出收费通知的件数
     fee_notices_amount_yuan: 0    # 收费通知的总金额（元）
     fees_collected_yuan: 0        # 实际收取的金额（元）
-  content: []                     # 其他需要报告的事项（可选），例如 建议提案办理结果公开情况
+  content: []                     # 本部分的其他内容（可选），例如 建议提案办理结果公开情况
 
 # acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
 #   W9: 经本级政务公开办同意延期发布

@@ -106,6 +106,17 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// The reason of an I/O error, in Chinese where it is a common one.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "文件不存在".into(),
+        K::PermissionDenied => "没有读取权限".into(),
+        K::IsADirectory => "这是一个文件夹".into(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

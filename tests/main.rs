@@ -2,6 +2,7 @@
 
 mod support;
 
+mod architecture;
 mod check;
 mod docx;
 mod examples;

@@ -1,7 +1,7 @@
 //! Building: report → template markup → [`Document`].
 //!
 //! [`document`] runs the templates on the typed [`view`] of a report and parses the
-//! markup ([`markup`]); the writers in [`crate::write`] only walk the document. [`data`]
+//! markup ([`markup`]); the writers (the `write` module) only walk the document. [`data`]
 //! is the machine-readable copy of the figures that every output carries.
 
 pub mod data;

@@ -46,7 +46,7 @@ impl Templates {
                 format!(
                     "无法读取模板文件夹 {}（{}）",
                     display_path(dir),
-                    crate::load::io_reason(&e)
+                    crate::source::io_reason(&e)
                 )
             })?;
             for (name, path) in files {
@@ -54,7 +54,7 @@ impl Templates {
                     format!(
                         "无法读取模板 {}（{}）",
                         display_path(&path),
-                        crate::load::io_reason(&e)
+                        crate::source::io_reason(&e)
                     )
                 })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {

@@ -1,8 +1,8 @@
 //! `nianbao init`: write a scaffold, fresh or from last year's file.
 
 use super::output::{print, write_atomic};
-use super::{FormatArg, InitArgs, LevelArg, Outcome};
-use crate::input::Format;
+use super::{InitArgs, LevelArg, Outcome};
+use crate::format::{FORMATS, Format};
 use crate::load::load;
 use crate::model::Level;
 use crate::scaffold::Scaffold;
@@ -47,13 +47,15 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
             Scaffold::from_previous(&prev.report, &display_path(path))
         }
         None => {
-            let year = args.year.unwrap_or_else(|| match args.format {
-                Some(FormatArg::F2019) => 2020,
-                _ => last_year().max(2021),
+            // Last year, or the latest year the chosen format serves.
+            let newest = FORMATS[0];
+            let year = args.year.unwrap_or_else(|| {
+                let spec = args.format.map_or(newest, Format::spec);
+                let last = i64::from(last_year()).clamp(*spec.years.start(), *spec.years.end());
+                i32::try_from(last).unwrap_or(2021)
             });
             let format = match args.format {
-                Some(FormatArg::F2019) => Format::F2019,
-                Some(FormatArg::F2021) => Format::F2021,
+                Some(f) => f,
                 None => Format::for_year(i64::from(year))
                     .ok_or_else(|| format!("错误：{year} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后\n"))?,
             };
@@ -83,10 +85,7 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
         };
     }
     if let Some(f) = args.format {
-        s.format = match f {
-            FormatArg::F2019 => Format::F2019,
-            FormatArg::F2021 => Format::F2021,
-        };
+        s.format = f;
     }
     Ok(s)
 }

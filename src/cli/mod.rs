@@ -73,15 +73,15 @@ enum Command {
     Rules,
 }
 
-/// Report formats on the command line.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum FormatArg {
-    /// 2021 格式（2021 年及以后的报告）
-    #[value(name = "2021")]
-    F2021,
-    /// 2019 格式（2019、2020 年的报告）
-    #[value(name = "2019")]
-    F2019,
+/// A report format named on the command line (`2021`, `2019`): any format of the
+/// catalogue.
+fn format_arg(s: &str) -> Result<crate::format::Format, String> {
+    let names: Vec<&str> = crate::format::FORMATS.iter().map(|f| f.name).collect();
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(crate::format::Format::from_name)
+        .ok_or_else(|| format!("可用的格式：{}", names.join("、")))
 }
 
 /// Agency levels on the command line.
@@ -97,9 +97,9 @@ enum LevelArg {
 
 #[derive(Args, Debug)]
 struct InitArgs {
-    /// 报告格式（不写时按年度确定）
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    /// 报告格式：2021 或 2019（不写时按年度确定）
+    #[arg(long, value_name = "格式", value_parser = format_arg)]
+    format: Option<crate::format::Format>,
     /// 机关全称
     #[arg(long, value_name = "名称")]
     agency: Option<String>,
@@ -135,7 +135,7 @@ struct CheckArgs {
     /// 要校验的 YAML 文件（可以多个）
     #[arg(required = true, value_name = "文件", help_heading = "参数")]
     files: Vec<PathBuf>,
-    /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效件数（W2）；只能配合一个文件使用
+    /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效文件数（W2）；只能配合一个文件使用
     #[arg(long, value_name = "上年文件")]
     previous: Option<PathBuf>,
     /// 输出格式
@@ -179,7 +179,6 @@ struct SchemaArgs {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    crate::alloc::keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

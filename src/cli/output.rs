@@ -24,7 +24,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let tmp = dir.join(format!(".{name}.nianbao-tmp"));
     let fail = |e: std::io::Error| {
         let _ = std::fs::remove_file(&tmp);
-        format!("无法写入 {}（{}）", display_path(path), crate::load::io_reason(&e))
+        format!("无法写入 {}（{}）", display_path(path), crate::source::io_reason(&e))
     };
     let mut f = std::fs::File::create(&tmp).map_err(fail)?;
     f.write_all(bytes).and_then(|()| f.sync_all()).map_err(fail)?;

@@ -112,7 +112,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         eprintln!(
             "错误：无法创建输出文件夹 {}（{}）",
             display_path(&dir),
-            crate::load::io_reason(&e)
+            crate::source::io_reason(&e)
         );
         return Outcome::Unreadable;
     }

@@ -1,6 +1,6 @@
 //! The one document model every writer reads.
 //!
-//! Templates write a small semantic markup ([`crate::build::markup`]); it is parsed into a
+//! Templates write a small semantic markup (the `build` module's markup); it is parsed into a
 //! [`Document`]: a title, blocks in reading order, and tables resolved into grids where
 //! every slot is a cell or merged into one ([`grid`]). HTML and DOCX reflow it as it is;
 //! the PDF writer lays it out first.
@@ -81,7 +81,7 @@ pub enum Block {
 pub struct Table {
     /// Which official table (`proactive`, `applications`, `review`).
     pub id: String,
-    /// A name for readers (screen readers, outlines), e.g. 收到和处理政府信息公开申请情况.
+    /// A name for readers (screen readers, outlines): the section's title.
     pub title: String,
     /// How many columns at the left of the body hold row labels (3 in table 三).
     pub label_cols: usize,

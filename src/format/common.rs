@@ -61,6 +61,42 @@ pub mod section {
     pub const OTHER_MATTERS: usize = 5;
 }
 
+/// Items of 条例 第二十条 that both formats' table 二 have.
+pub mod item {
+    /// 第（一）项: regulations and normative documents.
+    pub const DOCUMENTS: &str = "第二十条第（一）项";
+    /// 第（五）项: licensing.
+    pub const LICENSING: &str = "第二十条第（五）项";
+    /// 第（六）项: penalties and coercion.
+    pub const ENFORCEMENT: &str = "第二十条第（六）项";
+    /// 第（八）项: administrative fees.
+    pub const FEES: &str = "第二十条第（八）项";
+}
+
+/// Row labels of table 二 that both formats print. The 2021 format prints
+/// 行政规范性文件 where the 2019 format prints 规范性文件 (kept together here, since one
+/// contains the other).
+pub mod proactive_row {
+    /// 规章.
+    pub const REGULATIONS: &str = "规章";
+    /// Normative documents, 2019 wording.
+    pub const NORMATIVE_2019: &str = "规范性文件";
+    /// Normative documents, 2021 wording.
+    pub const NORMATIVE_2021: &str = "行政规范性文件";
+    /// Licensing.
+    pub const LICENSING: &str = "行政许可";
+    /// Penalties.
+    pub const PENALTY: &str = "行政处罚";
+    /// Coercion.
+    pub const COERCION: &str = "行政强制";
+    /// Administrative fees.
+    pub const FEES: &str = "行政事业性收费";
+    /// Decisions column, 2019 wording.
+    pub const DECISIONS_2019: &str = "处理决定数量";
+    /// Decisions column, 2021 wording.
+    pub const DECISIONS_2021: &str = "本年处理决定数量";
+}
+
 /// The header of the value columns of table 二.
 pub const CONTENT_HEADER: &str = "信息内容";
 /// Relative column widths of table 二.

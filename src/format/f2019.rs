@@ -1,6 +1,6 @@
 //! The 2019 format (国办公开办函〔2019〕60号, 试行), report years 2019 and 2020 (domain §4).
 
-use super::common::{DEADLINES_2019, OTHER, app_rows, res};
+use super::common::{DEADLINES_2019, OTHER, app_rows, item, proactive_row as row, res};
 use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};
 use super::{Format, FormatSpec, RowDef};
 
@@ -15,37 +15,40 @@ const fn list(key: &'static str, label: &'static str) -> ItemRowSpec {
 const ITEMS: [ColSpec; 3] = [
     col("上一年项目数量", 1, ValueKind::Count, ColRole::LastYear),
     col("本年增/减", 1, ValueKind::Signed, ColRole::Delta),
-    col("处理决定数量", 1, ValueKind::Count, ColRole::Decisions),
+    col(row::DECISIONS_2019, 1, ValueKind::Count, ColRole::Decisions),
 ];
 
 /// Table 二 of the 2019 format: 22 figures in five groups.
 const PROACTIVE: [ItemGroup; 5] = [
     ItemGroup {
-        item: "第二十条第（一）项",
+        item: item::DOCUMENTS,
         columns: &[
             col("本年新制作数量", 1, ValueKind::Count, ColRole::Plain),
             col("本年新公开数量", 1, ValueKind::Count, ColRole::Plain),
             col("对外公开总数量", 1, ValueKind::Count, ColRole::Plain),
         ],
-        rows: &[list("regulations", "规章"), list("normative_documents", "规范性文件")],
+        rows: &[
+            list("regulations", row::REGULATIONS),
+            list("normative_documents", row::NORMATIVE_2019),
+        ],
     },
     ItemGroup {
-        item: "第二十条第（五）项",
+        item: item::LICENSING,
         columns: &ITEMS,
-        rows: &[list("licensing", "行政许可"), list("other_services", "其他对外管理服务事项")],
+        rows: &[list("licensing", row::LICENSING), list("other_services", "其他对外管理服务事项")],
     },
     ItemGroup {
-        item: "第二十条第（六）项",
+        item: item::ENFORCEMENT,
         columns: &ITEMS,
-        rows: &[list("penalty", "行政处罚"), list("coercion", "行政强制")],
+        rows: &[list("penalty", row::PENALTY), list("coercion", row::COERCION)],
     },
     ItemGroup {
-        item: "第二十条第（八）项",
+        item: item::FEES,
         columns: &[
             col("上一年项目数量", 1, ValueKind::Count, ColRole::Plain),
             col("本年增/减", 2, ValueKind::Signed, ColRole::Plain),
         ],
-        rows: &[list("fees", "行政事业性收费")],
+        rows: &[list("fees", row::FEES)],
     },
     ItemGroup {
         item: "第二十条第（九）项",

@@ -1,6 +1,6 @@
 //! The 2021 format (国办公开办函〔2021〕30号), report years 2021 onward (domain §2).
 
-use super::common::{DEADLINES_2019, OTHER, app_rows, res};
+use super::common::{DEADLINES_2019, OTHER, app_rows, item, proactive_row as row, res};
 use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};
 use super::{Format, FormatSpec, RowDef};
 
@@ -16,33 +16,39 @@ const fn three(key: &'static str, label: &'static str) -> ItemRowSpec {
     ItemRowSpec { key, label, data_key: key, json: Json::Array, unit: false }
 }
 
-const DECISIONS: [ColSpec; 1] = [col("本年处理决定数量", 3, ValueKind::Count, ColRole::Plain)];
+const DECISIONS: [ColSpec; 1] = [col(row::DECISIONS_2021, 3, ValueKind::Count, ColRole::Plain)];
 
 /// Table 二 of the 2021 format: 10 figures.
 const PROACTIVE: [ItemGroup; 4] = [
     ItemGroup {
-        item: "第二十条第（一）项",
+        item: item::DOCUMENTS,
         columns: &[
             col("本年制发件数", 1, ValueKind::Count, ColRole::Issued),
             col("本年废止件数", 1, ValueKind::Count, ColRole::Repealed),
             col("现行有效件数", 1, ValueKind::Count, ColRole::InForce),
         ],
-        rows: &[three("regulations", "规章"), three("normative_documents", "行政规范性文件")],
+        rows: &[
+            three("regulations", row::REGULATIONS),
+            three("normative_documents", row::NORMATIVE_2021),
+        ],
     },
     ItemGroup {
-        item: "第二十条第（五）项",
+        item: item::LICENSING,
         columns: &DECISIONS,
-        rows: &[one("licensing", "行政许可", "licensing")],
+        rows: &[one("licensing", row::LICENSING, "licensing")],
     },
     ItemGroup {
-        item: "第二十条第（六）项",
+        item: item::ENFORCEMENT,
         columns: &DECISIONS,
-        rows: &[one("penalty", "行政处罚", "penalty"), one("coercion", "行政强制", "coercion")],
+        rows: &[
+            one("penalty", row::PENALTY, "penalty"),
+            one("coercion", row::COERCION, "coercion"),
+        ],
     },
     ItemGroup {
-        item: "第二十条第（八）项",
+        item: item::FEES,
         columns: &[col("本年收费金额（单位：万元）", 3, ValueKind::Money, ColRole::Plain)],
-        rows: &[one("fees", "行政事业性收费", "fees_wan_yuan")],
+        rows: &[one("fees", row::FEES, "fees_wan_yuan")],
     },
 ];
 

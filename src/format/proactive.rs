@@ -1,4 +1,4 @@
-//! The shape of table 二 (主动公开政府信息情况): items of 条例 第二十条, each with its
+//! The shape of table 二 (proactive disclosure): items of 条例 第二十条, each with its
 //! value columns and rows.
 //!
 //! The table is printed group by group: a row naming the item across the table, a header
@@ -8,7 +8,7 @@
 /// One item of 第二十条 as a group of table 二.
 #[derive(Debug)]
 pub struct ItemGroup {
-    /// The item, e.g. 第二十条第（一）项.
+    /// The item of 第二十条 (its number, as printed).
     pub item: &'static str,
     /// Its value columns.
     pub columns: &'static [ColSpec],

@@ -5,15 +5,15 @@ use super::common::RESULTS;
 /// What a row of table 三 is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowKind {
-    /// 一、本年新收.
+    /// Received this year (row 一).
     Received,
-    /// 二、上年结转.
+    /// Carried over from last year (row 二).
     CarriedOver,
     /// One of the result rows that the total row sums.
     Result,
     /// The total of the results.
     Total,
-    /// 四、结转下年度继续办理.
+    /// Carried forward to next year (row 四).
     CarriedForward,
 }
 
@@ -26,15 +26,15 @@ pub struct RowDef {
     pub label: &'static str,
     /// A short form for the labels under a number in messages.
     pub short: &'static str,
-    /// The group label above it (（三）不予公开 …), if any.
+    /// The group label above it, if any.
     pub group: Option<&'static str>,
     /// Its role in the balance rules.
     pub kind: RowKind,
 }
 
 impl RowDef {
-    /// The label with its group, e.g. `三、本年度办理结果 （三）不予公开 1.属于国家秘密`;
-    /// result rows are prefixed with the label of the results block.
+    /// The label with its group; result rows are prefixed with the label of the
+    /// results block.
     pub fn full_label(&self) -> String {
         let mut s = String::new();
         if matches!(self.kind, RowKind::Result | RowKind::Total) {

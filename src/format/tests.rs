@@ -28,11 +28,15 @@ fn every_item_group_fills_the_three_value_columns() {
 
 #[test]
 fn full_labels_name_the_group() {
+    let row = &f2021::SPEC.applications[4];
+    let group = row.group.expect("a row of （三）");
+    assert_eq!(row.full_label(), format!("{} {group} {}", common::RESULTS, row.label));
+    let first = f2021::SPEC.applications[0];
+    assert_eq!(first.full_label(), first.label);
     assert_eq!(
-        f2021::SPEC.applications[4].full_label(),
-        "三、本年度办理结果 （三）不予公开 1.属于国家秘密"
+        common::app_column_label(1),
+        format!("{}—{}", common::LEGAL_PERSONS, common::app_column(1))
     );
-    assert_eq!(common::app_column_label(1), "法人或其他组织—商业企业");
 }
 
 #[test]

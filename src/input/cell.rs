@@ -76,7 +76,7 @@ impl<'de> Deserialize<'de> for Raw {
 #[serde(transparent)]
 pub struct Count(pub Sp<Raw>);
 
-/// A signed integer cell (2019 本年增/减, written `+36` or `-2`).
+/// A signed integer cell (a change in table 二 of the 2019 format, written `+36` or `-2`).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(transparent)]
 pub struct Signed(pub Sp<Raw>);
@@ -135,7 +135,8 @@ impl<const MIN: usize, const MAX: usize> JsonSchema for Row<MIN, MAX> {
     }
 }
 
-/// A 2019-format item row: `[上一年项目数量, 本年增/减, 处理决定数量]`, the middle one signed.
+/// A 2019-format item row of table 二: last year's items, the change, the decisions;
+/// the middle one signed.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(transparent)]
 pub struct ItemRow(pub Sp<Vec<Sp<Raw>>>);

@@ -2,7 +2,7 @@
 //!
 //! The format is chosen from `format:` or `year:` first (a lenient pass that ignores every
 //! other key), then the whole file is read strictly into that format's types. Cells are
-//! read leniently; their checks (rule R5) happen in [`crate::model::lower`].
+//! read leniently; their checks (rule R5) happen when the model is built (`model::lower`).
 
 mod cell;
 mod error;

@@ -25,7 +25,7 @@ use crate::source::Span;
 /// A count read from the YAML.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Num {
-    /// The value (non-negative except the 2019 本年增/减).
+    /// The value (non-negative except signed changes of table 二).
     pub value: i64,
     /// Where it was written.
     pub span: Span,
@@ -90,7 +90,7 @@ pub struct Agency {
 pub struct Applications {
     /// Row definitions of the format.
     pub rows: &'static [RowDef],
-    /// Cells as given; `None` = derived (the 总计 column, or the whole （七）总计 row).
+    /// Cells as given; `None` = derived (the total column, or the whole total row).
     pub cells: Vec<[Option<Num>; 7]>,
     /// Span of each row in the YAML (the key of a derived row's parent when absent).
     pub row_spans: Vec<Span>,
@@ -108,7 +108,7 @@ impl Applications {
         self.result_rows().map(|r| self.value(r, col)).sum()
     }
 
-    /// Indices of the result rows that （七）总计 sums.
+    /// Indices of the result rows that the total row sums.
     pub fn result_rows(&self) -> impl Iterator<Item = usize> + '_ {
         self.rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Result).map(|(i, _)| i)
     }
@@ -132,7 +132,8 @@ impl Applications {
 /// Table 四: the three groups of administrative review and litigation.
 #[derive(Clone, Debug)]
 pub struct Review {
-    /// Cells of 行政复议, 直接起诉, 复议后起诉; column 4 (总计) `None` = derived.
+    /// Cells of the three groups (review, litigation direct and after review); the
+    /// total column `None` = derived.
     pub groups: [[Option<Num>; 5]; 3],
     /// Span of each group row in the YAML.
     pub spans: [Span; 3],
@@ -299,7 +300,7 @@ pub struct Report {
     pub review: Review,
     /// Note under table 四.
     pub review_remarks: Vec<Item>,
-    /// 五、存在的主要问题及改进情况.
+    /// Section 五 (problems and improvements).
     pub problems: Vec<Item>,
     /// 六 free text.
     pub other_matters: Vec<Item>,

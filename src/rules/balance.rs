@@ -149,7 +149,7 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
 
 fn r4_of(r: &Review) -> Vec<Imbalance> {
     let mut out = Vec::new();
-    for g in 0..REVIEW_GROUPS.len() {
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
         let Some(total) = r.groups[g][REVIEW_TOTAL] else { continue };
         let parts: Vec<i64> = (0..REVIEW_TOTAL).map(|c| r.value(g, c)).collect();
         let sum: i64 = parts.iter().sum();
@@ -164,7 +164,7 @@ fn r4_of(r: &Review) -> Vec<Imbalance> {
             format!(
                 "{}「{}」：{} {} 不等于{} = {sum}，{}",
                 SECTIONS[section::REVIEW].heading(),
-                REVIEW_GROUPS[g].label,
+                group.label,
                 REVIEW_COLUMNS[REVIEW_TOTAL],
                 total.value,
                 named.join(" + "),
@@ -177,7 +177,7 @@ fn r4_of(r: &Review) -> Vec<Imbalance> {
     out
 }
 
-/// R1: 一 + 二 = 三（七）总计 + 四, per column.
+/// R1: received + carried over = results total + carried forward, per column.
 pub(super) fn r1(cx: &Context, out: &mut Vec<Diagnostic>) {
     out.extend(r1_of(&cx.report.applications).into_iter().map(|i| i.diag));
 }
@@ -187,7 +187,7 @@ pub(super) fn r2(cx: &Context, out: &mut Vec<Diagnostic>) {
     out.extend(r2_of(&cx.report.applications).into_iter().map(|i| i.diag));
 }
 
-/// R3: （七）总计 = sum of the result rows, per column.
+/// R3: the results total = sum of the result rows, per column.
 pub(super) fn r3(cx: &Context, out: &mut Vec<Diagnostic>) {
     out.extend(r3_of(&cx.report.applications).into_iter().map(|i| i.diag));
 }

@@ -41,7 +41,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "R3",
         severity: Severity::Error,
-        title: "（七）总计等于各办理结果之和",
+        title: "办理结果总计等于各项之和",
         description: describe_r3,
         check: Some(balance::r3),
     },
@@ -76,7 +76,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "W2",
         severity: Severity::Warning,
-        title: "现行有效件数前后衔接",
+        title: "有效文件数前后衔接",
         description: describe_w2,
         check: Some(warnings::w2),
     },
@@ -90,7 +90,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "W7",
         severity: Severity::Warning,
-        title: "处理决定数量不是项目数量",
+        title: "决定数不是项目数",
         description: describe_w7,
         check: Some(warnings::w7),
     },

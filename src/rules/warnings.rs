@@ -30,7 +30,7 @@ pub(super) fn d1(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// W1: 二、上年结转 equals last year's 四、结转下年度继续办理, per column.
+/// W1: carried over equals last year's carried forward, per column.
 pub(super) fn w1(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = cx.previous else { return };
     let (a, p) = (&cx.report.applications, &prev.report.applications);
@@ -89,7 +89,7 @@ fn count(row: &ProactiveRow, role: ColRole) -> Option<crate::model::Num> {
     row.by_role(role).and_then(|v| v.count())
 }
 
-/// W2: 现行有效件数 carries on from last year (formats that count documents in force).
+/// W2: documents in force carry on from last year (formats that count them).
 pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = cx.previous else { return };
     if prev.report.year != cx.report.year - 1 {
@@ -187,7 +187,7 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// W7: 处理决定数量 equal to 上一年项目数量 + 本年增/减 (columns misread).
+/// W7: decisions equal to last year's items plus the change (columns misread).
 pub(super) fn w7(cx: &Context, out: &mut Vec<Diagnostic>) {
     let title = SECTIONS[section::PROACTIVE].heading();
     for row in &cx.report.proactive.rows {

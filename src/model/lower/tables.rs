@@ -23,7 +23,7 @@ pub(super) enum RawRow<'a> {
     One(&'a Sp<Raw>),
     /// A list of values.
     List(Span, Vec<&'a Sp<Raw>>),
-    /// 政府集中采购 of the 2019 format: count, amount and unit.
+    /// A row stated as a mapping: its values, then its unit (2019 format, item （九）).
     Procurement(&'a ProcurementInput),
 }
 
@@ -119,7 +119,7 @@ impl Lowerer<'_> {
                 }
             }
             RawRow::Procurement(p) => {
-                unit = Some(self.unit(&p.unit));
+                unit = Some(self.unit(&p.unit, cols[1].label));
                 vec![
                     self.value(&p.count.0, cols[0].kind, &cell_what(0)),
                     self.value(&p.amount.0, cols[1].kind, &cell_what(1)),
@@ -129,13 +129,13 @@ impl Lowerer<'_> {
         ProactiveRow { group, spec, values, unit }
     }
 
-    fn unit(&mut self, unit: &Sp<String>) -> MoneyUnit {
+    fn unit(&mut self, unit: &Sp<String>, what: &str) -> MoneyUnit {
         match MoneyUnit::parse(unit.value.trim()) {
             Some(u) => u,
             None => {
                 self.error(
                     Diagnostic::error(format!(
-                        "采购总金额的单位只能写 万元 或 元，这里写的是「{}」",
+                        "{what}的单位只能写 万元 或 元，这里写的是「{}」",
                         unit.value.trim()
                     ))
                     .at(unit.span, ""),
@@ -172,7 +172,7 @@ impl Lowerer<'_> {
     }
 
     /// Table 三: the rows common to the formats, the format's rows of （六）
-    /// (`other`), then the total (derived when left out) and 四、结转下年度继续办理.
+    /// (`other`), then the total (derived when left out) and the carried-forward row.
     pub(super) fn applications<O>(
         &mut self,
         a: &ApplicationsInput<O>,
