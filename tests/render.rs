@@ -37,8 +37,24 @@ fn examples_render_to_html() {
             !html.contains("http://") && !html.contains("https://"),
             "{name}: the page refers to the network"
         );
-        snapshot(&format!("html/{name}.html"), &html);
+        let (page, style) = without_style_and_data(&html);
+        snapshot(&format!("html/{name}.html"), &page);
+        // The style sheet is the same in every page: one snapshot of it.
+        snapshot("html/style.css", &style);
     }
+}
+
+/// The page with its `<style>` and `nianbao-data` contents cut out (the data is checked
+/// against the YAML in `embedded_data_equals_the_yaml`), and the style sheet.
+fn without_style_and_data(html: &str) -> (String, String) {
+    let cut = |s: &str, open: &str, close: &str| -> (String, String) {
+        let start = s.find(open).map(|i| i + open.len()).expect(open);
+        let end = start + s[start..].find(close).expect(close);
+        (format!("{}…{}", &s[..start], &s[end..]), s[start..end].to_owned())
+    };
+    let (page, style) = cut(html, "<style>\n", "</style>");
+    let (page, _) = cut(&page, "id=\"nianbao-data\">\n", "</script>");
+    (page, style)
 }
 
 /// The `nianbao-data` JSON of a page.
