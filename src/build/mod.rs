@@ -14,13 +14,34 @@ use crate::doc::Document;
 use crate::model::Report;
 pub use templates::Templates;
 
+/// Why a report's document could not be built: a template's fault, never the YAML's
+/// (what the YAML can get wrong, `check` rejects first).
+#[derive(Debug)]
+pub enum BuildError {
+    /// A template could not be loaded or run; the message names the template file, line
+    /// and column.
+    Template(String),
+    /// A template produced markup that is not the document vocabulary.
+    Markup(markup::MarkupError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Template(message) => f.write_str(message),
+            BuildError::Markup(e) => write!(
+                f,
+                "模板错误：{}\n  --> 生成的标记第 {} 行第 {} 列\n   | {}",
+                e.message, e.line, e.column, e.source_line
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
 /// Builds the document of a report with the given templates.
-pub fn document(report: &Report, templates: &Templates) -> Result<Document, String> {
-    let markup = templates.render(&view::view(report))?;
-    markup::parse(&markup, &|id| tables::official(report, id)).map_err(|e| {
-        format!(
-            "模板错误：{}\n  --> 生成的标记第 {} 行第 {} 列\n   | {}",
-            e.message, e.line, e.column, e.source_line
-        )
-    })
+pub fn document(report: &Report, templates: &Templates) -> Result<Document, BuildError> {
+    let markup = templates.render(&view::view(report)).map_err(BuildError::Template)?;
+    markup::parse(&markup, &|id| tables::official(report, id)).map_err(BuildError::Markup)
 }
