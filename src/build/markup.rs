@@ -101,6 +101,7 @@ impl<'a> Parser<'a> {
             blocks: Vec::new(),
             spans: Vec::new(),
             title_span: None,
+            meta: Default::default(),
         };
         for node in Self::elements(root) {
             let at = self.at(node)?;

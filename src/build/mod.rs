@@ -10,7 +10,7 @@ pub mod tables;
 pub mod templates;
 pub mod view;
 
-use crate::doc::Document;
+use crate::doc::{Document, Meta};
 use crate::model::Report;
 pub use templates::Templates;
 
@@ -40,8 +40,20 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Builds the document of a report with the given templates.
+/// Builds the document of a report with the given templates: its blocks, the official
+/// tables, and what the outputs say about themselves ([`Meta`]; no draft mark — the
+/// caller that knows the checks' result sets it).
 pub fn document(report: &Report, templates: &Templates) -> Result<Document, BuildError> {
     let markup = templates.render(&view::view(report)).map_err(BuildError::Template)?;
-    markup::parse(&markup, &|id| tables::official(report, id)).map_err(BuildError::Markup)
+    let mut doc =
+        markup::parse(&markup, &|id| tables::official(report, id)).map_err(BuildError::Markup)?;
+    let d = report.publication_date;
+    doc.meta = Meta {
+        author: report.agency.name.clone(),
+        subject: format!("{}年度政府信息公开工作年度报告", report.year),
+        date: (d.year.clamp(0, 9999) as u16, d.month as u8, d.day as u8),
+        data_json: data::to_json(&data::data(report)),
+        draft_mark: None,
+    };
+    Ok(doc)
 }

@@ -27,6 +27,35 @@ pub struct Document {
     pub spans: Vec<Option<Span>>,
     /// Where the title's agency name was written.
     pub title_span: Option<Span>,
+    /// What the outputs say about themselves.
+    pub meta: Meta,
+}
+
+/// The text of the mark on a draft whose figures failed the checks.
+pub const DRAFT_MARK: &str = "草稿：数据未通过校验";
+
+/// What every output says about itself: document properties, the machine-readable
+/// figures and the draft mark. Nothing here comes from the clock.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Author: the agency.
+    pub author: String,
+    /// Subject line.
+    pub subject: String,
+    /// Creation date: the publication date, `(year, month, day)`.
+    pub date: (u16, u8, u8),
+    /// The `nianbao-data` JSON every output carries.
+    pub data_json: String,
+    /// A mark printed above the title of a draft ([`DRAFT_MARK`]), if the figures failed
+    /// the checks.
+    pub draft_mark: Option<String>,
+}
+
+impl Meta {
+    /// The date as `YYYY-MM-DD`.
+    pub fn iso_date(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.date.0, self.date.1, self.date.2)
+    }
 }
 
 impl Document {
