@@ -11,11 +11,11 @@
 //! `name` tables, so that the family name matches the one in the document.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 
 use super::styles::{FANGSONG, HEITI, KAITI};
 use crate::doc::{Block, Document, Entry};
 use crate::fonts::{self, Face, FontBook};
+use crate::write::hash::Fnv1a128;
 
 /// One embedded font program.
 pub(crate) struct Program {
@@ -438,14 +438,10 @@ fn write_sfnt(version: &[u8], mut tables: BTreeMap<[u8; 4], Vec<u8>>) -> Vec<u8>
     out
 }
 
-/// A GUID derived from the font's bytes: the same document gets the same key.
+/// A GUID in braces derived from the font's bytes (their FNV-1a 128 hash), so that the
+/// same document gets the same key on every run and every build.
 fn guid(font: &[u8]) -> String {
-    let mut h = std::hash::DefaultHasher::new();
-    font.hash(&mut h);
-    let a = h.finish();
-    a.hash(&mut h);
-    let b = h.finish();
-    let hex = format!("{a:016X}{b:016X}");
+    let hex = format!("{:032X}", Fnv1a128::new().bytes(font).value());
     format!("{{{}-{}-{}-{}-{}}}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 

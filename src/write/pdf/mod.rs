@@ -4,8 +4,9 @@
 //! glyph runs and rules, embeds subsets of the fonts (`subsetter`, with the stem hints of
 //! CFF fonts removed: [`cff`]), and writes the metadata, the outline (bookmarks for the
 //! sections) and the report's figures as an attached file `nianbao-data.json`. Nothing
-//! depends on the clock: the dates are the report's publication date, and the file ID is
-//! a hash of the content, so the same input gives the same bytes.
+//! depends on the clock or the Rust release: the dates are the report's publication date,
+//! and the file ID and subset tags are FNV-1a hashes of the content
+//! ([`crate::write::hash`]), so the same input gives the same bytes.
 //!
 //! Each font stream is compressed once, after the hints are removed; the content
 //! streams use one text object a page, font changes only where the face changes.
@@ -13,7 +14,6 @@
 mod cff;
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 
 use pdf_writer::types::{
     AssociationKind, CidFontType, FontFlags, PageMode, SystemInfo, TextRenderingMode, UnicodeCmap,
@@ -23,6 +23,7 @@ use subsetter::GlyphRemapper;
 
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::{Item, Layout, MM, PAGE};
+use crate::write::hash::Fnv1a128;
 
 /// What the PDF says about itself.
 pub struct PdfOptions<'a> {
@@ -154,9 +155,10 @@ pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8
     let font_ids: Vec<Ref> = used.iter().map(|_| ids.next()).collect();
 
     let mut pdf = Pdf::with_settings(Settings { pretty: false });
-    let mut hasher = std::hash::DefaultHasher::new();
-    opts.title.hash(&mut hasher);
-    opts.data_json.hash(&mut hasher);
+    // The file ID: an FNV-1a 128 hash of the title, the figures and every page's content,
+    // each as one field, so it follows the content and nothing else.
+    let mut hasher = Fnv1a128::new();
+    hasher.field(opts.title.as_bytes()).field(opts.data_json.as_bytes());
 
     // Pages.
     let mut pages = pdf.pages(pages_id);
@@ -227,7 +229,7 @@ pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8
             content.stroke();
         }
         let bytes = content.finish();
-        bytes.hash(&mut hasher);
+        hasher.field(&bytes);
         let packed = deflate(&bytes, 6);
         pdf.stream(content_ids[i], &packed).filter(Filter::FlateDecode);
 
@@ -303,12 +305,7 @@ pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8
     catalog.names().embedded_files().names().insert(Str(b"nianbao-data.json"), spec_id);
     catalog.finish();
 
-    let id = {
-        let a = Hasher::finish(&hasher);
-        a.hash(&mut hasher);
-        let b = Hasher::finish(&hasher);
-        [a.to_be_bytes(), b.to_be_bytes()].concat()
-    };
+    let id = hasher.digest().to_vec();
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
 }
@@ -343,10 +340,9 @@ fn write_font(
     let cmap_id = ids.next();
     let file_id = ids.next();
 
-    let mut tag_hasher = std::hash::DefaultHasher::new();
-    face.name.hash(&mut tag_hasher);
-    u.remapper.remapped_gids().collect::<Vec<_>>().hash(&mut tag_hasher);
-    let mut h = Hasher::finish(&tag_hasher);
+    // The subset tag: a hash of the face and the glyphs kept.
+    let gids: Vec<u8> = u.remapper.remapped_gids().flat_map(u16::to_be_bytes).collect();
+    let mut h = Fnv1a128::new().field(face.name.as_bytes()).field(&gids).value();
     let tag: String = (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
