@@ -128,3 +128,16 @@ pub fn docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     }
     Ok(zip.finish()?.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_the_command_prints_them() {
+        let e = DocxError::FontTables { font: "Noto Serif CJK SC".into() };
+        assert_eq!(e.to_string(), "字体 Noto Serif CJK SC 缺少必需的表");
+        let io = std::io::Error::other("磁盘已满");
+        assert_eq!(DocxError::from(io).to_string(), "磁盘已满");
+    }
+}

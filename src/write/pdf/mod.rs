@@ -195,3 +195,29 @@ pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8
     file_id.write(&mut pdf);
     Ok(pdf.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_the_command_prints_them() {
+        let subset = |reason| PdfError::Subset { font: "LXGW WenKai".into(), reason };
+        assert_eq!(
+            subset(SubsetFailure::Subsetter(subsetter::Error::MalformedFont)).to_string(),
+            "无法提取字体 LXGW WenKai 的子集（MalformedFont）"
+        );
+        assert_eq!(
+            subset(SubsetFailure::Unreadable).to_string(),
+            "字体 LXGW WenKai 的子集无法读取"
+        );
+        assert_eq!(subset(SubsetFailure::NoCff).to_string(), "字体 LXGW WenKai 的子集没有 CFF 表");
+        let missing =
+            crate::fonts::MissingGlyph { ch: '\u{10FFFD}', role: crate::fonts::Role::Body };
+        let layout = PdfError::Layout(LayoutError { missing, context: String::new() });
+        assert_eq!(
+            layout.to_string(),
+            "字符「\u{10FFFD}」（U+10FFFD）在所有字体里都没有，无法生成 PDF"
+        );
+    }
+}
