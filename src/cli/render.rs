@@ -172,7 +172,7 @@ fn pdf_bytes(
 ) -> Result<Vec<u8>, String> {
     let mark = draft.then_some(html::DRAFT_MARK);
     pdf::report_pdf(&loaded.report, document, fonts, json, mark).map_err(|e| match e {
-        pdf::PdfError::Write(e) => format!("错误：无法生成 PDF（{e}）\n"),
+        e @ pdf::PdfError::Subset { .. } => format!("错误：无法生成 PDF（{e}）\n"),
         pdf::PdfError::Layout(e) => {
             let ch = e.missing.ch;
             let role = e.missing.role;

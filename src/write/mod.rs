@@ -3,6 +3,7 @@
 //! Writers only walk what they are given; they decide nothing about the content.
 
 pub mod docx;
+mod hash;
 pub mod html;
 pub mod pdf;
 
