@@ -11,10 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use nianbao::build::{self, Templates, data};
+use nianbao::build::Templates;
 use nianbao::fonts::FontBook;
-use nianbao::rules;
-use nianbao::write::pdf;
+use nianbao::pipeline::{self, Target};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -25,15 +24,19 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// YAML text to PDF bytes, as `nianbao render --to pdf` does it.
+/// YAML text to PDF bytes, through the pipeline `nianbao render --to pdf` calls.
 fn pdf_of(path: &Path, templates: &Templates, fonts: &FontBook) -> Vec<u8> {
-    let loaded = nianbao::load(path).expect("example loads");
-    let cx = rules::Context { report: &loaded.report, previous: None };
-    let diagnostics = rules::check(&cx, loaded.warnings.clone());
-    assert!(diagnostics.iter().all(|d| d.severity != nianbao::diag::Severity::Error));
-    let doc = build::document(&loaded.report, templates).expect("templates");
-    let json = data::to_json(&data::data(&loaded.report));
-    pdf::report_pdf(&loaded.report, &doc, fonts, &json, None).expect("pdf")
+    let loaded = pipeline::load(path).expect("example loads");
+    let diagnostics = pipeline::check(&loaded, None);
+    let opts = pipeline::Options {
+        templates,
+        fonts,
+        targets: &[Target::Pdf],
+        force: false,
+        docx: Default::default(),
+    };
+    let mut rendered = pipeline::render(&loaded, &diagnostics, &opts).expect("pdf");
+    rendered.outputs.pop().expect("one output").1
 }
 
 fn main() {

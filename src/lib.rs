@@ -3,30 +3,43 @@
 //!
 //! # Pipeline
 //!
-//! 1. [`load`]: bytes → UTF-8 text ([`source::SourceFile`]) → the serde mirror of the
-//!    file's format ([`input`]) → the typed [`model::Report`] ([`model::lower`]), where
-//!    every cell is checked (rule R5) and every value keeps its place in the YAML.
-//! 2. [`rules::check`]: the 勾稽关系 R1–R4, the date rule D1 and the warnings, all of
-//!    them reported at once as [`diag::Diagnostic`]s pointing into the YAML.
-//! 3. [`render`]: the report's typed view goes through the tera templates into a small
-//!    markup, parsed into one [`doc::Document`]; the writers (HTML now) walk it.
-//! 4. [`scaffold`]: `nianbao init` writes a commented file that passes the checks.
+//! The modules, in the order data flows through them (a module uses only those above
+//! it; `tests/architecture.rs` pins this):
 //!
-//! The command-line front end lives in [`cli`]; it alone prints and picks exit codes.
+//! 1. [`source`], [`diag`]: the file and its places; what nianbao tells the user.
+//! 2. [`format`]: the catalogue — every official fact of each report format, as data.
+//! 3. [`input`]: bytes → UTF-8 text → the serde mirror of the file's format.
+//! 4. [`model`]: the mirror lowered into the typed [`model::Report`]; every cell is
+//!    checked (rule R5) and every value keeps its place in the YAML.
+//! 5. [`rules`]: the 勾稽关系 R1–R4, the date rule D1 and the warnings, all reported at
+//!    once as [`diag::Diagnostic`]s pointing into the YAML.
+//! 6. [`doc`], [`build`]: the report through the templates and the catalogue's official
+//!    tables into one [`doc::Document`] (with YAML spans and metadata).
+//! 7. [`fonts`], [`layout`]: the document laid out into pages (for the PDF).
+//! 8. [`write`]: the document (and its layout) written as HTML, DOCX and PDF.
+//! 9. [`load`], [`pipeline`]: the steps as calls (load → check → build → write) that the
+//!    command line, the benchmark and the batch share; [`scaffold`] writes `init`'s file.
+//! 10. [`cli`]: the command line; it alone prints and picks exit codes.
 
-pub mod build;
-pub mod cli;
+pub mod source;
+
 pub mod diag;
-pub mod doc;
-pub mod fonts;
 pub mod format;
 pub mod input;
-pub mod layout;
-pub mod load;
 pub mod model;
 pub mod rules;
-pub mod scaffold;
-pub mod source;
+
+pub mod build;
+pub mod doc;
+
+pub mod fonts;
+pub mod layout;
 pub mod write;
+
+pub mod load;
+pub mod pipeline;
+pub mod scaffold;
+
+pub mod cli;
 
 pub use load::{Loaded, load};

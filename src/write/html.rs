@@ -5,23 +5,13 @@ use std::fmt::Write as _;
 
 use crate::doc::{Block, Document, Table};
 
-/// Options of the HTML output.
-pub struct HtmlOptions<'a> {
-    /// The `nianbao-data` JSON to embed.
-    pub data_json: &'a str,
-    /// Mark the page as a draft whose figures failed the checks.
-    pub draft: bool,
-}
-
-/// The text of a draft mark.
-pub const DRAFT_MARK: &str = "草稿：数据未通过校验";
-
 use super::escape as esc;
 
 const STYLE: &str = include_str!("html.css");
 
 /// Writes the page.
-pub fn html(doc: &Document, opts: &HtmlOptions) -> String {
+pub fn html(doc: &Document) -> String {
+    let draft = doc.meta.draft_mark.as_deref();
     let mut o = String::with_capacity(32 * 1024);
     let title = esc(&doc.title);
     let _ = write!(
@@ -31,13 +21,13 @@ pub fn html(doc: &Document, opts: &HtmlOptions) -> String {
          <meta name=\"generator\" content=\"nianbao\">\n<title>{}{title}</title>\n<style>\n{STYLE}</style>\n\
          <script type=\"application/json\" id=\"nianbao-data\">\n{}\n</script>\n</head>\n",
         esc(&doc.lang),
-        if opts.draft { "【草稿】" } else { "" },
-        opts.data_json
+        if draft.is_some() { "【草稿】" } else { "" },
+        doc.meta.data_json
     );
-    o.push_str(if opts.draft { "<body class=\"draft\">\n" } else { "<body>\n" });
+    o.push_str(if draft.is_some() { "<body class=\"draft\">\n" } else { "<body>\n" });
     o.push_str("<main class=\"report\">\n");
-    if opts.draft {
-        let _ = writeln!(o, "<p class=\"draft-mark\" role=\"note\">{DRAFT_MARK}</p>");
+    if let Some(mark) = draft {
+        let _ = writeln!(o, "<p class=\"draft-mark\" role=\"note\">{}</p>", esc(mark));
     }
     let _ = writeln!(o, "<h1>{}</h1>", title_spans(doc));
     if let Some(b) = &doc.byline {

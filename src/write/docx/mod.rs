@@ -23,16 +23,9 @@ use zip::write::SimpleFileOptions;
 use crate::doc::Document;
 use embed::Family;
 
-/// What the DOCX needs besides the document.
-pub struct DocxOptions<'a> {
-    /// Author (the agency).
-    pub author: &'a str,
-    /// Creation date, `YYYY-MM-DD` (the publication date, never the clock).
-    pub created: &'a str,
-    /// The `nianbao-data` JSON.
-    pub data_json: &'a str,
-    /// A draft mark to print above the title, if the figures failed the checks.
-    pub draft_mark: Option<&'a str>,
+/// How to write the DOCX (its content and metadata come from the document).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocxOptions {
     /// Name the bundled open fonts and embed subsets of them (`--embed-fonts`).
     pub embed_fonts: bool,
 }
@@ -85,21 +78,21 @@ impl From<std::io::Error> for DocxError {
 }
 
 /// The XML parts of the package, in the order they are written.
-fn parts(doc: &Document, opts: &DocxOptions, families: &[Family]) -> Vec<(&'static str, String)> {
+fn parts(doc: &Document, families: &[Family]) -> Vec<(&'static str, String)> {
     let open = !families.is_empty();
     let mut parts = vec![
         ("[Content_Types].xml", package::content_types(open)),
         ("_rels/.rels", package::package_rels()),
-        ("docProps/core.xml", package::core(&doc.title, opts)),
+        ("docProps/core.xml", package::core(&doc.title, &doc.meta)),
         ("docProps/app.xml", package::app()),
-        ("word/document.xml", body::document(doc, opts.draft_mark)),
+        ("word/document.xml", body::document(doc, doc.meta.draft_mark.as_deref())),
         ("word/_rels/document.xml.rels", package::document_rels()),
         ("word/styles.xml", styles::styles(open)),
         ("word/settings.xml", package::settings(open)),
         ("word/fontTable.xml", font_table::font_table(families)),
         ("word/footer1.xml", body::footer(true)),
         ("word/footer2.xml", body::footer(false)),
-        ("customXml/item1.xml", package::data_item(opts.data_json)),
+        ("customXml/item1.xml", package::data_item(&doc.meta.data_json)),
         ("customXml/itemProps1.xml", package::data_item_props()),
         ("customXml/_rels/item1.xml.rels", package::data_item_rels()),
     ];
@@ -111,14 +104,17 @@ fn parts(doc: &Document, opts: &DocxOptions, families: &[Family]) -> Vec<(&'stat
 
 /// Writes the DOCX package.
 pub fn docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, DocxError> {
-    let families =
-        if opts.embed_fonts { embed::families(doc, opts.draft_mark)? } else { Vec::new() };
+    let families = if opts.embed_fonts {
+        embed::families(doc, doc.meta.draft_mark.as_deref())?
+    } else {
+        Vec::new()
+    };
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed timestamp (1980-01-01, the zip epoch) keeps the bytes reproducible.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    for (name, text) in parts(doc, opts, &families) {
+    for (name, text) in parts(doc, &families) {
         zip.start_file(name, options)?;
         zip.write_all(text.as_bytes())?;
     }

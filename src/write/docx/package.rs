@@ -1,8 +1,8 @@
 //! The small fixed parts of the package: content types, relationships, core and
 //! application properties, settings, and the `nianbao-data` figures as a custom XML part.
 
-use super::DocxOptions;
 use super::xml::{DECL, OFFICE_REL, REL_NS, W_NS, esc};
+use crate::doc::Meta;
 
 /// The fixed ID of the custom XML part holding the figures.
 const DATA_ITEM_ID: &str = "{6E1A2B3C-4D5E-4F60-8172-93A4B5C6D7E8}";
@@ -57,14 +57,14 @@ pub(super) fn document_rels() -> String {
 }
 
 /// `docProps/core.xml`: title, author and dates (the publication date, never the clock).
-pub(super) fn core(title: &str, opts: &DocxOptions) -> String {
-    let when = format!("{}T00:00:00Z", opts.created);
+pub(super) fn core(title: &str, meta: &Meta) -> String {
+    let when = format!("{}T00:00:00Z", meta.iso_date());
     format!(
         "{DECL}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
          <dc:title>{}</dc:title><dc:subject>政府信息公开工作年度报告</dc:subject><dc:creator>{}</dc:creator><dc:language>zh-CN</dc:language>\
          <dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified></cp:coreProperties>",
         esc(title),
-        esc(opts.author)
+        esc(&meta.author)
     )
 }
 

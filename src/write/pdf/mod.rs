@@ -27,12 +27,13 @@ use std::fmt;
 use pdf_writer::types::PageMode;
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
+use crate::doc::Document;
 use crate::fonts::FontBook;
 use crate::layout::{Layout, LayoutError, MM, PAGE};
 use fonts::UsedFaces;
 
-/// What the PDF says about itself.
-pub struct PdfOptions<'a> {
+/// What the PDF says about itself, taken from the document's [`crate::doc::Meta`].
+pub(crate) struct PdfOptions<'a> {
     /// Document title (the report's title).
     pub title: &'a str,
     /// Author: the agency.
@@ -48,7 +49,7 @@ pub struct PdfOptions<'a> {
 /// Why a report's PDF could not be made.
 #[derive(Debug)]
 pub enum PdfError {
-    /// A character no font has (from laying out; [`report_pdf`] only).
+    /// A character no font has (from laying out the document first).
     Layout(LayoutError),
     /// A face could not be subset for embedding.
     Subset {
@@ -112,30 +113,17 @@ impl Ids {
     }
 }
 
-/// Lays out a report's document and draws it: what `nianbao render --to pdf` writes.
-pub fn report_pdf(
-    report: &crate::model::Report,
-    document: &crate::doc::Document,
-    book: &FontBook,
-    data_json: &str,
-    draft_mark: Option<&str>,
-) -> Result<Vec<u8>, PdfError> {
-    let opts = crate::layout::LayoutOptions { draft_mark };
-    let pages = crate::layout::layout(document, book, &opts).map_err(PdfError::Layout)?;
-    let d = report.publication_date;
-    let opts = PdfOptions {
-        title: &document.title,
-        author: &report.agency.name,
-        subject: &format!("{}年度政府信息公开工作年度报告", report.year),
-        date: (d.year.clamp(0, 9999) as u16, d.month as u8, d.day as u8),
-        data_json,
+/// Draws a document's layout into PDF bytes, with the document's title and metadata.
+/// Fails only on a face that cannot be subset ([`PdfError::Subset`]).
+pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, PdfError> {
+    let m = &doc.meta;
+    let opts = &PdfOptions {
+        title: &doc.title,
+        author: &m.author,
+        subject: &m.subject,
+        date: m.date,
+        data_json: &m.data_json,
     };
-    pdf(&pages, book, &opts)
-}
-
-/// Draws a layout into PDF bytes. Fails only on a face that cannot be subset
-/// ([`PdfError::Subset`]).
-pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let (page_w, page_h) = (PAGE.width_mm * MM, PAGE.height_mm * MM);
     let used = UsedFaces::collect(layout);
 

@@ -148,6 +148,9 @@ mod tests {
                 Block::Heading { level: 4, number: "（1）".into(), text: "己".into() },
                 Block::Para("庚".into()),
             ],
+            spans: vec![None; 5],
+            title_span: None,
+            meta: Default::default(),
         };
         let c = collect(&doc, Some("辛"));
         let of = |face: FaceId| c.0[&face].iter().collect::<String>();
