@@ -6,7 +6,8 @@ use super::output::print;
 use super::{CheckArgs, CheckFormat, Outcome};
 use crate::diag::{self, Diagnostic, JsonDiagnostic, Tally};
 use crate::load::{Loaded, load};
-use crate::rules::{self, Previous};
+use crate::pipeline;
+use crate::rules::Previous;
 use crate::source::{SourceFile, display_path};
 
 /// The result of checking one file.
@@ -59,8 +60,7 @@ fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
         Ok(loaded) => {
             let prev =
                 previous.map(|p| Previous { report: &p.report, path: p.file.display_path() });
-            let cx = rules::Context { report: &loaded.report, previous: prev.as_ref() };
-            let diagnostics = rules::check(&cx, loaded.warnings);
+            let diagnostics = pipeline::check(&loaded, prev.as_ref());
             let outcome =
                 if Tally::of(&diagnostics).errors > 0 { Outcome::RuleErrors } else { Outcome::Ok };
             FileResult { path: shown, file: Some(loaded.file), diagnostics, outcome }

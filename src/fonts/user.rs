@@ -1,0 +1,124 @@
+//! Fonts the user names for a role (`--font 正文=文件[#序号]`): reading them, and
+//! refusing those the PDF cannot carry (licence, variable fonts, no outlines).
+
+use std::fmt;
+
+use super::{Face, Role};
+
+/// A font file given by the user for a role: `ROLE=PATH` or `ROLE=PATH#INDEX`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FontOverride {
+    /// The role.
+    pub role: Role,
+    /// The font file.
+    pub path: std::path::PathBuf,
+    /// The face in a collection (`.ttc`), 0 otherwise.
+    pub index: u32,
+}
+
+impl std::str::FromStr for FontOverride {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let roles = Role::ALL.map(Role::key).join("、");
+        let Some((role, file)) = s.split_once('=') else {
+            return Err(format!(
+                "「{s}」应写成 用途=字体文件，例如 正文=/usr/share/fonts/仿宋_GB2312.ttf（用途：{roles}）"
+            ));
+        };
+        let role = Role::parse(role)
+            .ok_or_else(|| format!("「{role}」不是字体的用途（可用：{roles}）"))?;
+        let (path, index) = match file.rsplit_once('#') {
+            Some((p, i)) if !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()) => {
+                (p, i.parse().map_err(|_| format!("字体序号「{i}」太大"))?)
+            }
+            _ => (file, 0),
+        };
+        if path.is_empty() {
+            return Err(format!("「{s}」没有写字体文件"));
+        }
+        Ok(FontOverride { role, path: path.into(), index })
+    }
+}
+
+/// Why a font cannot be used.
+#[derive(Debug)]
+pub struct FontError {
+    /// The font file as shown to the user (or a bundled face's name).
+    pub file: String,
+    /// The face in the file.
+    pub index: u32,
+    /// What is wrong.
+    pub kind: FontErrorKind,
+}
+
+/// What is wrong with a font.
+#[derive(Debug)]
+pub enum FontErrorKind {
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// The bytes are not a font (or the face index does not exist).
+    Parse(ttf_parser::FaceParsingError),
+    /// The licence forbids embedding (OS/2 fsType "restricted").
+    Restricted,
+    /// The licence forbids subsetting.
+    NoSubsetting,
+    /// A variable font.
+    Variable,
+    /// Neither TrueType nor CFF outlines.
+    NoOutlines,
+}
+
+impl fmt::Display for FontError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = &self.file;
+        match &self.kind {
+            FontErrorKind::Read(e) => {
+                write!(f, "无法读取字体文件 {file}（{}）", crate::source::io_reason(e))
+            }
+            FontErrorKind::Parse(e) => {
+                write!(f, "{file}（第 {} 个字体）：无法读取字体（{e}）", self.index)
+            }
+            FontErrorKind::Restricted => {
+                write!(f, "{file}：字体的授权不允许嵌入文档（OS/2 fsType 为“受限”），不能用于 PDF")
+            }
+            FontErrorKind::NoSubsetting => write!(
+                f,
+                "{file}：字体的授权不允许只嵌入用到的字（OS/2 fsType 禁止子集化），不能用于 PDF"
+            ),
+            FontErrorKind::Variable => {
+                write!(f, "{file}：可变字体（variable font）不能用于 PDF，请使用静态字体文件")
+            }
+            FontErrorKind::NoOutlines => {
+                write!(f, "{file}：字体里没有可嵌入的字形（既无 glyf 也无 CFF 表）")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FontError {}
+
+/// Reads and checks the font a user named.
+pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
+    let shown = crate::source::display_path(&o.path);
+    let error = |kind| FontError { file: shown.clone(), index: o.index, kind };
+    let bytes = std::fs::read(&o.path).map_err(|e| error(FontErrorKind::Read(e)))?;
+    // Fonts are read once per run and live as long as the program; leaking keeps the
+    // parsed face borrow-free.
+    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let face =
+        Face::parse(shown.clone(), data, o.index).map_err(|e| error(FontErrorKind::Parse(e)))?;
+    let ttf = face.ttf();
+    match ttf.permissions() {
+        Some(ttf_parser::Permissions::Restricted) => return Err(error(FontErrorKind::Restricted)),
+        _ if !ttf.is_subsetting_allowed() => return Err(error(FontErrorKind::NoSubsetting)),
+        _ => {}
+    }
+    if ttf.tables().cff2.is_some() || ttf.is_variable() {
+        return Err(error(FontErrorKind::Variable));
+    }
+    if ttf.tables().cff.is_none() && ttf.tables().glyf.is_none() {
+        return Err(error(FontErrorKind::NoOutlines));
+    }
+    Ok(face)
+}
