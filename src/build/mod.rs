@@ -12,15 +12,15 @@ pub mod view;
 
 use crate::doc::{Document, Meta};
 use crate::model::Report;
-pub use templates::Templates;
+pub use templates::{TemplateError, Templates};
 
 /// Why a report's document could not be built: a template's fault, never the YAML's
 /// (what the YAML can get wrong, `check` rejects first).
 #[derive(Debug)]
 pub enum BuildError {
-    /// A template could not be loaded or run; the message names the template file, line
-    /// and column.
-    Template(String),
+    /// A template could not be run; the message names the template file, line and
+    /// column.
+    Template(TemplateError),
     /// A template produced markup that is not the document vocabulary.
     Markup(markup::MarkupError),
 }
@@ -28,7 +28,7 @@ pub enum BuildError {
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BuildError::Template(message) => f.write_str(message),
+            BuildError::Template(e) => write!(f, "{e}"),
             BuildError::Markup(e) => write!(
                 f,
                 "模板错误：{}\n  --> 生成的标记第 {} 行第 {} 列\n   | {}",

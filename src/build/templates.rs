@@ -21,6 +21,44 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("sections/6-other-matters.xml", include_str!("../../templates/sections/6-other-matters.xml")),
 ];
 
+/// Why templates could not be loaded or run.
+#[derive(Debug)]
+pub enum TemplateError {
+    /// The templates folder could not be listed.
+    Folder {
+        /// The folder as shown to the user.
+        dir: String,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// A template file could not be read.
+    File {
+        /// The file as shown to the user.
+        file: String,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// tera refused a template or failed running it; the text names the template file
+    /// (the override's own path where it came from a folder), line and column.
+    Tera(String),
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TemplateError::Folder { dir, error } => {
+                write!(f, "无法读取模板文件夹 {dir}（{}）", crate::source::io_reason(error))
+            }
+            TemplateError::File { file, error } => {
+                write!(f, "无法读取模板 {file}（{}）", crate::source::io_reason(error))
+            }
+            TemplateError::Tera(text) => write!(f, "模板错误：{text}"),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
 /// A loaded set of templates.
 pub struct Templates {
     tera: Tera,
@@ -30,33 +68,23 @@ pub struct Templates {
 
 impl Templates {
     /// The built-in set.
-    pub fn builtin() -> Result<Templates, String> {
+    pub fn builtin() -> Result<Templates, TemplateError> {
         Templates::load(None)
     }
 
     /// The built-in set with the files of `dir` replacing (or adding) templates of the
     /// same relative name, e.g. `dir/sections/6-other-matters.xml`.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
+    pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         let mut sources: Vec<(String, String)> =
             BUILTIN.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
         let mut overridden = Vec::new();
         if let Some(dir) = dir {
             let mut files = Vec::new();
-            collect(dir, dir, &mut files).map_err(|e| {
-                format!(
-                    "无法读取模板文件夹 {}（{}）",
-                    display_path(dir),
-                    crate::source::io_reason(&e)
-                )
-            })?;
+            collect(dir, dir, &mut files)
+                .map_err(|error| TemplateError::Folder { dir: display_path(dir), error })?;
             for (name, path) in files {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    format!(
-                        "无法读取模板 {}（{}）",
-                        display_path(&path),
-                        crate::source::io_reason(&e)
-                    )
-                })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|error| TemplateError::File { file: display_path(&path), error })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name.clone(), text)),
@@ -73,14 +101,14 @@ impl Templates {
     }
 
     /// Renders the report markup.
-    pub fn render(&self, view: &impl serde::Serialize) -> Result<String, String> {
+    pub fn render(&self, view: &impl serde::Serialize) -> Result<String, TemplateError> {
         let context = Context::from_serialize(view).map_err(|e| self.explain(&e))?;
         self.tera.render("report.xml", &context).map_err(|e| self.explain(&e))
     }
 
     /// A tera error as text, with the override's file path where the template came from
     /// a folder.
-    fn explain(&self, e: &tera::Error) -> String {
+    fn explain(&self, e: &tera::Error) -> TemplateError {
         let mut text = e.to_string();
         let mut source = std::error::Error::source(e);
         while let Some(s) = source {
@@ -90,7 +118,7 @@ impl Templates {
         for (name, path) in &self.overridden {
             text = text.replace(&format!("--> {name}:"), &format!("--> {}:", display_path(path)));
         }
-        format!("模板错误：{text}")
+        TemplateError::Tera(text)
     }
 }
 
