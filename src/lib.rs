@@ -27,6 +27,7 @@ pub mod model;
 pub mod rules;
 pub mod scaffold;
 pub mod source;
+pub mod units;
 pub mod write;
 
 pub use load::{Loaded, load};

@@ -200,7 +200,7 @@ fn layout_snapshot() {
             _ => None,
         })
         .collect();
-    let pitch = layout::PAGE.line_pitch();
+    let pitch = nianbao::doc::page::PAGE.line_pitch().0;
     for w in body_lines.windows(2) {
         let steps = (w[1] - w[0]) / pitch;
         assert!((steps - steps.round()).abs() < 0.01, "off the grid: {w:?}");

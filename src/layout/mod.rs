@@ -13,85 +13,21 @@ pub mod text;
 
 use std::fmt;
 
+use crate::doc::page::{PAGE, PageSpec, size};
 use crate::doc::{Block, Document};
 use crate::fonts::{FontBook, MissingGlyph, Role};
+use crate::units::{Mm, Pt};
 use text::{Align, Ch, Run, TextStyle};
-
-/// Points per millimetre.
-pub const MM: f32 = 72.0 / 25.4;
-
-/// The page and its grid, in millimetres (GB/T 9704-2012 clause 5).
-#[derive(Clone, Copy, Debug)]
-pub struct PageSpec {
-    /// Paper width.
-    pub width_mm: f32,
-    /// Paper height.
-    pub height_mm: f32,
-    /// 天头.
-    pub top_mm: f32,
-    /// Bottom margin.
-    pub bottom_mm: f32,
-    /// 订口.
-    pub left_mm: f32,
-    /// Right margin.
-    pub right_mm: f32,
-    /// Lines a page.
-    pub lines: u32,
-    /// Characters a line.
-    pub chars: u32,
-}
-
-/// A4 on the 22 × 28 grid.
-pub const PAGE: PageSpec = PageSpec {
-    width_mm: 210.0,
-    height_mm: 297.0,
-    top_mm: 37.0,
-    bottom_mm: 35.0,
-    left_mm: 28.0,
-    right_mm: 26.0,
-    lines: 22,
-    chars: 28,
-};
-
-impl PageSpec {
-    /// Width of the text block in points (156 mm).
-    pub fn text_width(&self) -> f32 {
-        (self.width_mm - self.left_mm - self.right_mm) * MM
-    }
-    /// Height of the text block in points (225 mm).
-    pub fn text_height(&self) -> f32 {
-        (self.height_mm - self.top_mm - self.bottom_mm) * MM
-    }
-    /// Distance between body lines (≈ 28.9 pt).
-    pub fn line_pitch(&self) -> f32 {
-        self.text_height() / self.lines as f32
-    }
-    /// Width of one character of body type (≈ 15.8 pt).
-    pub fn char_pitch(&self) -> f32 {
-        self.text_width() / self.chars as f32
-    }
-}
-
-/// Type sizes in points: 2号, 3号, 4号, 小四, 五号.
-pub mod size {
-    /// Title, 2号.
-    pub const TITLE: f32 = 22.0;
-    /// Body and headings, 3号.
-    pub const BODY: f32 = 16.0;
-    /// Page numbers, 4号.
-    pub const PAGE_NUMBER: f32 = 14.0;
-    /// Tables and notes, 小四.
-    pub const TABLE: f32 = 12.0;
-    /// Wide tables (四, 15 columns), 五号.
-    pub const TABLE_SMALL: f32 = 10.5;
-}
 
 /// Title lines are set 35 pt apart.
 const TITLE_PITCH: f32 = 35.0;
 
 /// Notes under tables: 小四 lines 18 pt apart, 4 pt below the table.
-const NOTE_PITCH: f32 = size::TABLE * 1.5;
+const NOTE_PITCH: f32 = size::TABLE.0 * 1.5;
 const NOTE_GAP: f32 = 4.0;
+
+/// Page numbers: the dashes 7 mm below the text block.
+const NUMBER_DROP: Mm = Mm(7.0);
 
 /// Laid-out pages and the outline.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -189,7 +125,7 @@ pub fn layout(
     if let Some(mark) = opts.draft_mark {
         let style = TextStyle { red: true, ..flow.style(Role::Heading1, size::BODY) };
         let block = flow.lines(mark, style, Align::Center, 0.0)?;
-        flow.place_lines(&block, flow.spec.line_pitch(), None);
+        flow.place_lines(&block, flow.spec.line_pitch().0, None);
     }
     flow.title(doc)?;
     let prepared =
@@ -200,7 +136,7 @@ pub fn layout(
         // where the text ends.
         let tail = match prepared.get(i + 1) {
             Some(Prepared::Note(b)) => NOTE_GAP + b.lines.len() as f32 * NOTE_PITCH,
-            Some(Prepared::Signature(b)) => (b.lines.len() + 1) as f32 * flow.spec.line_pitch(),
+            Some(Prepared::Signature(b)) => (b.lines.len() + 1) as f32 * flow.spec.line_pitch().0,
             _ => 0.0,
         };
         flow.place(p, keep, tail);
@@ -230,13 +166,13 @@ enum Prepared {
 /// The height that must fit at the current position before placing `blocks[0]`: a
 /// heading keeps with the first line (or first rows) of what follows.
 fn keep_height(blocks: &[Prepared], spec: &PageSpec) -> f32 {
-    let pitch = spec.line_pitch();
+    let pitch = spec.line_pitch().0;
     match blocks.first() {
         Some(Prepared::Lines { block, heading: true, .. }) => {
             block.lines.len() as f32 * pitch + keep_height(&blocks[1..], spec)
         }
         Some(Prepared::Lines { .. }) | Some(Prepared::Note(_)) => pitch,
-        Some(Prepared::Table(t)) => t.first_unit_height(spec.text_height()),
+        Some(Prepared::Table(t)) => t.first_unit_height(spec.text_height().0),
         Some(Prepared::Signature(b)) => (b.lines.len() + 1) as f32 * pitch,
         None => 0.0,
     }
@@ -258,10 +194,10 @@ impl<'a> Flow<'a> {
         Flow { book, spec, pages: vec![Page::default()], y: 0.0, outline: Vec::new() }
     }
 
-    fn style(&self, role: Role, size: f32) -> TextStyle {
+    fn style(&self, role: Role, size: Pt) -> TextStyle {
         // 3号 type is set on the character grid: 28 characters fill the line.
-        let tracking = if size == size::BODY { self.spec.char_pitch() - size::BODY } else { 0.0 };
-        TextStyle { role, size, tracking, bold: false, red: false }
+        let tracking = if size == size::BODY { self.spec.body_tracking().0 } else { 0.0 };
+        TextStyle { role, size: size.0, tracking, bold: false, red: false }
     }
 
     fn shape(&self, text: &str, style: &TextStyle) -> Result<Vec<Ch>, LayoutError> {
@@ -277,7 +213,7 @@ impl<'a> Flow<'a> {
         align: Align,
         indent: f32,
     ) -> Result<LineBlock, LayoutError> {
-        self.lines_in(text, style, align, indent, 0.0, self.spec.text_width())
+        self.lines_in(text, style, align, indent, 0.0, self.spec.text_width().0)
     }
 
     fn lines_in(
@@ -308,16 +244,16 @@ impl<'a> Flow<'a> {
     }
 
     fn snap_to_grid(&mut self) {
-        let p = self.spec.line_pitch();
+        let p = self.spec.line_pitch().0;
         let k = ((self.y - EPS) / p).ceil().max(0.0);
         self.y = k * p;
-        if self.y > self.spec.text_height() - EPS {
+        if self.y > self.spec.text_height().0 - EPS {
             self.new_page();
         }
     }
 
     fn room(&self) -> f32 {
-        self.spec.text_height() - self.y
+        self.spec.text_height().0 - self.y
     }
 
     fn push_runs(&mut self, runs: &[Run], x0: f32, baseline: f32, style: &TextStyle) {
@@ -334,8 +270,9 @@ impl<'a> Flow<'a> {
         baseline: f32,
         style: &TextStyle,
     ) {
-        let x = self.spec.left_mm * MM + x0;
-        let y = self.spec.top_mm * MM + baseline;
+        let (left, top) = self.spec.text_origin();
+        let x = left.0 + x0;
+        let y = top.0 + baseline;
         for run in runs {
             let item = TextItem {
                 x: x + run.x,
@@ -364,13 +301,13 @@ impl<'a> Flow<'a> {
     ) {
         let size = block.style.size;
         for (i, runs) in block.lines.iter().enumerate() {
-            if self.y + pitch > self.spec.text_height() + EPS || (split == Some(i) && i > 0) {
+            if self.y + pitch > self.spec.text_height().0 + EPS || (split == Some(i) && i > 0) {
                 self.new_page();
             }
             if i == 0
                 && let Some((level, title)) = &mark
             {
-                let (page, y) = (self.pages.len() - 1, self.spec.top_mm * MM + self.y);
+                let (page, y) = (self.pages.len() - 1, self.spec.text_origin().1.0 + self.y);
                 self.outline.push(Mark { level: *level, title: title.clone(), page, y });
             }
             // The em box (0.88 above the baseline to 0.12 below) centred in the line.
@@ -393,15 +330,15 @@ impl<'a> Flow<'a> {
             let style = self.style(Role::Body, size::BODY);
             let b = self.lines(byline, style, Align::Center, 0.0)?;
             self.snap_to_grid();
-            self.place_lines(&b, self.spec.line_pitch(), None);
+            self.place_lines(&b, self.spec.line_pitch().0, None);
         }
         // One blank grid line before the body.
-        self.y += self.spec.line_pitch();
+        self.y += self.spec.line_pitch().0;
         Ok(())
     }
 
     fn prepare(&self, block: &Block) -> Result<Prepared, LayoutError> {
-        let indent = 2.0 * self.spec.char_pitch();
+        let indent = 2.0 * self.spec.char_pitch().0;
         Ok(match block {
             Block::Heading { level, number, text } => {
                 let (role, bold) = match level {
@@ -413,7 +350,7 @@ impl<'a> Flow<'a> {
                 let style = TextStyle { bold, ..self.style(role, size::BODY) };
                 let full = format!("{number}{text}");
                 let block = self.lines(&full, style, Align::Justify, indent)?;
-                let outline = (*level <= 2).then(|| (*level, full));
+                let outline = (*level <= 2).then_some((*level, full));
                 Prepared::Lines { block, outline, heading: true }
             }
             Block::Para(text) => {
@@ -429,8 +366,8 @@ impl<'a> Flow<'a> {
                 let style = self.style(Role::Body, size::BODY);
                 let mut all = Vec::new();
                 for l in lines {
-                    let b =
-                        self.lines_in(l, style, Align::Right, 0.0, indent, self.spec.text_width())?;
+                    let width = self.spec.text_width().0;
+                    let b = self.lines_in(l, style, Align::Right, 0.0, indent, width)?;
                     all.extend(b.lines);
                 }
                 Prepared::Signature(LineBlock { lines: all, style })
@@ -440,11 +377,11 @@ impl<'a> Flow<'a> {
     }
 
     fn place(&mut self, p: &Prepared, keep: f32, tail: f32) {
-        let pitch = self.spec.line_pitch();
+        let pitch = self.spec.line_pitch().0;
         match p {
             Prepared::Lines { block, outline, .. } => {
                 self.snap_to_grid();
-                if keep > self.room() + EPS && keep <= self.spec.text_height() && self.y > EPS {
+                if keep > self.room() + EPS && keep <= self.spec.text_height().0 && self.y > EPS {
                     self.new_page();
                 }
                 // When the whole block fits but what must follow it (the signature) does
@@ -489,17 +426,17 @@ impl<'a> Flow<'a> {
     fn page_numbers(&mut self) -> Result<(), LayoutError> {
         let style = self.style(Role::PageNumber, size::PAGE_NUMBER);
         let spec = self.spec;
-        let one_char = size::PAGE_NUMBER;
+        let one_char = size::PAGE_NUMBER.0;
         for i in 0..self.pages.len() {
             let label = format!("— {} —", i + 1);
             let chars = self.shape(&label, &style)?;
             let w = text::width(&chars);
             let line = text::Line { range: 0..chars.len(), width: w, last: true };
             let runs = text::place(&chars, &line, 0.0, w, Align::Justify);
-            let x = if i % 2 == 0 { spec.text_width() - one_char - w } else { one_char };
-            let baseline = spec.text_height() + 7.0 * MM + 0.38 * size::PAGE_NUMBER;
-            let left = spec.left_mm * MM;
-            let top = spec.top_mm * MM;
+            let x = if i % 2 == 0 { spec.text_width().0 - one_char - w } else { one_char };
+            let baseline =
+                spec.text_height().0 + NUMBER_DROP.to_pt().0 + 0.38 * size::PAGE_NUMBER.0;
+            let (Pt(left), Pt(top)) = spec.text_origin();
             for run in runs {
                 self.pages[i].items.push(Item::Text(TextItem {
                     x: left + x + run.x,
@@ -520,7 +457,7 @@ impl<'a> Flow<'a> {
 /// still too long is split in two halves of about equal length at a place where a line
 /// may break, so that no line holds only one or two characters.
 fn title_lines(flow: &Flow, doc: &Document, style: &TextStyle) -> Result<Vec<String>, LayoutError> {
-    let width = flow.spec.text_width();
+    let width = flow.spec.text_width().0;
     let fits = |s: &str| -> Result<bool, LayoutError> {
         Ok(text::width(&flow.shape(s, style)?) <= width + EPS)
     };

@@ -7,9 +7,11 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::text::{Align, Run, TextStyle};
-use super::{EPS, Flow, Item, LayoutError, MM, Rule, size};
+use super::{EPS, Flow, Item, LayoutError, Rule};
+use crate::doc::page::size;
 use crate::doc::{Entry, Table};
 use crate::fonts::Role;
+use crate::units::Pt;
 
 /// Width of the ruled lines, in points.
 const RULE: f32 = 0.5;
@@ -64,9 +66,9 @@ pub(super) fn prepare(flow: &Flow, t: &Table) -> Result<TableLayout, LayoutError
     let size = if t.small { size::TABLE_SMALL } else { size::TABLE };
     let style = flow.style(Role::Body, size);
     let (pad_x, pad_y) = if t.small { (2.0, 2.5) } else { (3.0, 3.0) };
-    let line_h = (size * 1.35 * 10.0).round() / 10.0;
+    let line_h = (size.0 * 1.35 * 10.0).round() / 10.0;
     let g = &t.grid;
-    let width = flow.spec.text_width();
+    let width = flow.spec.text_width().0;
     let total: u32 = t.widths.iter().sum::<u32>().max(1);
     let mut col_x = vec![0.0f32];
     let mut acc = 0u32;
@@ -212,7 +214,7 @@ fn group_rows(
 pub(super) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
     let mut p = Placer {
         t,
-        page_h: flow.spec.text_height(),
+        page_h: flow.spec.text_height().0,
         head_h: t.height(0..t.head_rows),
         done: Vec::new(),
         seg: Vec::new(),
@@ -231,7 +233,7 @@ pub(super) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
 /// once, centred in its tallest part (a cell split across pages shows its text where
 /// there is most room for it).
 fn draw(flow: &mut Flow, t: &TableLayout, pages: &[(usize, Segment)]) {
-    let (left, top) = (flow.spec.left_mm * MM, flow.spec.top_mm * MM);
+    let (Pt(left), Pt(top)) = flow.spec.text_origin();
     let q = |v: f32| (v * 100.0).round() as i64;
     let mut edges: Vec<BTreeSet<(i64, i64, i64, i64)>> = vec![BTreeSet::new(); pages.len()];
     for cell in &t.cells {

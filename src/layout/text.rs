@@ -189,7 +189,7 @@ fn line(chars: &[Ch], start: usize, end: usize, last: bool) -> Line {
     Line { range: start..e, width, last }
 }
 
-fn avoid_lone_last_line(chars: &[Ch], lines: &mut Vec<Line>, first_width: f32, width: f32) {
+fn avoid_lone_last_line(chars: &[Ch], lines: &mut [Line], first_width: f32, width: f32) {
     let k = lines.len();
     if k < 2 {
         return;

@@ -21,8 +21,9 @@ use pdf_writer::types::{
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 use subsetter::GlyphRemapper;
 
+use crate::doc::page::PAGE;
 use crate::fonts::{FaceId, FontBook};
-use crate::layout::{Item, Layout, MM, PAGE};
+use crate::layout::{Item, Layout};
 
 /// What the PDF says about itself.
 pub struct PdfOptions<'a> {
@@ -120,7 +121,7 @@ pub fn report_pdf(
 
 /// Draws a layout into PDF bytes.
 pub fn pdf(layout: &Layout, book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, String> {
-    let (page_w, page_h) = (PAGE.width_mm * MM, PAGE.height_mm * MM);
+    let (page_w, page_h) = (PAGE.width.to_pt().0, PAGE.height.to_pt().0);
 
     // Fonts in order of first use, with their glyphs renumbered for the subsets.
     let mut used: Vec<UsedFace> = Vec::new();
@@ -453,7 +454,7 @@ fn write_font(
 
 /// Writes the outline and returns its id.
 fn write_outline(pdf: &mut Pdf, ids: &mut Ids, layout: &Layout, page_ids: &[Ref]) -> Ref {
-    let page_h = PAGE.height_mm * MM;
+    let page_h = PAGE.height.to_pt().0;
     // Level-1 entries with the indices of their level-2 entries.
     let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, m) in layout.outline.iter().enumerate() {
