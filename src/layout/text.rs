@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::fonts::{FaceId, FontBook, MissingGlyph, Role};
+use super::metrics::Metrics;
+use crate::fonts::{FaceId, MissingGlyph, Role};
 
 /// How a piece of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,7 +92,11 @@ fn is_ignorable(c: char) -> bool {
 }
 
 /// Turns text into characters with glyphs and break opportunities.
-pub fn shape(book: &FontBook, text: &str, style: &TextStyle) -> Result<Vec<Ch>, MissingGlyph> {
+pub fn shape<M: Metrics + ?Sized>(
+    book: &M,
+    text: &str,
+    style: &TextStyle,
+) -> Result<Vec<Ch>, MissingGlyph> {
     let mut breaks = vec![false; text.len() + 1];
     for (at, _) in unicode_linebreak::linebreaks(text) {
         breaks[at] = true;
@@ -296,6 +301,7 @@ pub fn width(chars: &[Ch]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fonts::FontBook;
 
     fn body() -> TextStyle {
         TextStyle { role: Role::Body, size: 16.0, tracking: 0.0, bold: false, red: false }
