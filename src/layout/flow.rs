@@ -31,12 +31,23 @@ pub(super) struct Flow {
     pub(super) y: f32,
     /// Outline entries so far.
     pub(super) outline: Vec<Mark>,
+    /// Where each table's rows went, in document order, for the tests to check
+    /// pagination against (the drawn rules do not tell rows apart).
+    #[cfg(test)]
+    pub(super) tables: Vec<table::Placement>,
 }
 
 impl Flow {
     /// An empty first page.
     pub(super) fn new(spec: PageSpec) -> Self {
-        Flow { spec, pages: vec![Page::default()], y: 0.0, outline: Vec::new() }
+        Flow {
+            spec,
+            pages: vec![Page::default()],
+            y: 0.0,
+            outline: Vec::new(),
+            #[cfg(test)]
+            tables: Vec::new(),
+        }
     }
 
     /// Places the body: each block with what must fit before it (keep) and what must

@@ -38,6 +38,9 @@ mod table;
 pub mod text;
 mod title;
 
+#[cfg(test)]
+mod tests;
+
 pub use metrics::Metrics;
 pub use output::{Item, Layout, Mark, Page, Rule, TextItem};
 

@@ -43,7 +43,7 @@ const NO_END: &str = "（《「『“‘〔【〈〖｛［·([{";
 
 /// Whether `c` may not start a line. Han characters, kana-free text and ASCII letters and
 /// digits take the fast path.
-fn no_start(c: char) -> bool {
+pub(super) fn no_start(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
@@ -51,7 +51,7 @@ fn no_start(c: char) -> bool {
 }
 
 /// Whether `c` may not end a line.
-fn no_end(c: char) -> bool {
+pub(super) fn no_end(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
@@ -301,15 +301,14 @@ pub fn width(chars: &[Ch]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::FontBook;
+    use crate::layout::tests::FixedBook;
 
     fn body() -> TextStyle {
         TextStyle { role: Role::Body, size: 16.0, tracking: 0.0, bold: false, red: false }
     }
 
     fn lines_of(text: &str, chars_per_line: f32) -> Vec<String> {
-        let book = FontBook::bundled();
-        let cs = shape(book, text, &body()).unwrap();
+        let cs = shape(&FixedBook, text, &body()).unwrap();
         break_lines(&cs, 16.0 * chars_per_line, 16.0 * chars_per_line)
             .iter()
             .map(|l| cs[l.range.clone()].iter().map(|c| c.ch).collect())
@@ -349,9 +348,9 @@ mod tests {
 
     #[test]
     fn justified_lines_fill_the_measure() {
-        let book = FontBook::bundled();
-        let cs = shape(book, "本机关2024年共收到申请，一二三四五六七八九十一二三四五六", &body())
-            .unwrap();
+        let cs =
+            shape(&FixedBook, "本机关2024年共收到申请，一二三四五六七八九十一二三四五六", &body())
+                .unwrap();
         let lines = break_lines(&cs, 160.0, 160.0);
         let runs = place(&cs, &lines[0], 0.0, 160.0, Align::Justify);
         let w: f32 = runs.iter().flat_map(|r| &r.glyphs).map(|g| g.advance).sum();

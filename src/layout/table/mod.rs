@@ -15,6 +15,8 @@ use std::ops::Range;
 use super::text::{Run, TextStyle};
 
 pub(super) use measure::measure;
+#[cfg(test)]
+pub(super) use paginate::Placement;
 pub(super) use paginate::place;
 
 /// A table set and measured, ready to be placed.

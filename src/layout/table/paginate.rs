@@ -13,7 +13,7 @@ use crate::layout::flow::Flow;
 pub(in crate::layout) type Segment = Vec<(usize, f32)>;
 
 /// Where a table's rows went: for each page it is on, the page's index and its rows.
-type Placement = Vec<(usize, Segment)>;
+pub(in crate::layout) type Placement = Vec<(usize, Segment)>;
 
 /// The table's rows as placed, page by page.
 struct Placer<'t> {
@@ -98,4 +98,6 @@ pub(in crate::layout) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
     let seg = std::mem::take(&mut p.seg);
     p.done.push((flow.pages.len() - 1, seg));
     draw(flow, t, &p.done);
+    #[cfg(test)]
+    flow.tables.push(p.done);
 }
