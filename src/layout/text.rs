@@ -121,6 +121,21 @@ pub fn shape<M: Metrics + ?Sized>(
             break_before,
         });
     }
+    // Spaces at a break are dropped (trimmed at the end of the line, skipped at the start
+    // of the next), so 避头尾 must hold across them: no break next to spaces where the
+    // first character after them may not start a line or the last before them may not
+    // end one. (UAX #14 sees to it for U+0020 after an opening bracket, not for U+3000,
+    // and allows a break after spaces before closing punctuation.)
+    for i in 1..out.len() {
+        if !out[i].break_before || !(out[i].is_space() || out[i - 1].is_space()) {
+            continue;
+        }
+        let next = out[i..].iter().find(|c| !c.is_space());
+        let prev = out[..i].iter().rev().find(|c| !c.is_space());
+        if next.is_some_and(|c| no_start(c.ch)) || prev.is_some_and(|c| no_end(c.ch)) {
+            out[i].break_before = false;
+        }
+    }
     Ok(out)
 }
 
@@ -330,6 +345,18 @@ mod tests {
         let lines = lines_of("一二三四五六七八九《条例》规定", 10.0);
         assert_eq!(lines[0], "一二三四五六七八九");
         assert!(lines[1].starts_with('《'));
+    }
+
+    #[test]
+    fn punctuation_rules_hold_across_spaces() {
+        // An ideographic space after an opening bracket: the break after the space would
+        // leave the bracket at the end of the line.
+        let lines = lines_of("一二三四五六七八（\u{3000}九十一二", 10.0);
+        assert_eq!(lines, ["一二三四五六七八", "（\u{3000}九十一二"]);
+        // Spaces before a closing bracket: the break before the second space would start
+        // the next line with the bracket once the spaces are skipped.
+        let lines = lines_of("一二三四五六七八九 \u{3000}）十", 10.0);
+        assert_eq!(lines, ["一二三四五六七八", "九 \u{3000}）十"]);
     }
 
     #[test]
