@@ -68,8 +68,10 @@ impl Placer<'_> {
                     self.group(flow, sub, if k + 1 == n { tail } else { 0.0 });
                 }
             } else {
-                for r in g {
-                    if flow.y + self.t.row_h[r] > self.page_h + EPS && flow.y > self.head_h + EPS {
+                for r in g.clone() {
+                    // The last row carries the tail, as the whole group would have.
+                    let h = self.t.row_h[r] + if r + 1 == g.end { tail } else { 0.0 };
+                    if flow.y + h > self.page_h + EPS && flow.y > self.head_h + EPS {
                         self.break_page(flow);
                     }
                     self.row(flow, r);

@@ -60,13 +60,13 @@ fn a_group_taller_than_a_page_splits_at_its_inner_spans() {
     assert_inside_text_block(&flow.pages).unwrap();
 }
 
-#[test]
-fn a_group_without_inner_spans_to_split_at_goes_row_by_row() {
-    // Two spans overlapping in a chain tie every body row into one group, and no inner
-    // group: column 1 spans rows 0..30, column 2 rows 20..45.
+/// A table of a header row and `n` body rows (more than 30) that two spans overlapping
+/// in a chain tie into one group with no inner group: column 1 spans body rows 0..30,
+/// column 2 rows 20..n. Column 3 numbers the rows; the last is 「末行」.
+pub(super) fn chained_table(n: usize) -> Block {
     let mut rows =
         vec![vec![cell("甲", 1, 1, true), cell("乙", 1, 1, true), cell("丙", 1, 1, true)]];
-    for i in 0..ROWS {
+    for i in 0..n {
         let mut row = Vec::new();
         if i == 0 {
             row.push(cell("上段", 30, 1, false));
@@ -78,12 +78,18 @@ fn a_group_without_inner_spans_to_split_at_goes_row_by_row() {
             row.push(cell(&format!("中{i}"), 1, 1, false));
         }
         if i == 20 {
-            row.push(cell("下段", 25, 1, false));
+            row.push(cell("下段", (n - 20) as u16, 1, false));
         }
-        row.push(cell(&format!("{i}"), 1, 1, false));
+        let label = if i + 1 == n { "末行".to_string() } else { format!("{i}") };
+        row.push(cell(&label, 1, 1, false));
         rows.push(row);
     }
-    let flow = lay_out(&doc(vec![table(3, 1, rows)]));
+    table(3, 1, rows)
+}
+
+#[test]
+fn a_group_without_inner_spans_to_split_at_goes_row_by_row() {
+    let flow = lay_out(&doc(vec![chained_table(ROWS)]));
     let pages = body_rows_by_page(&flow, 1);
     assert_eq!(pages.len(), 2, "{pages:?}");
     assert_eq!(pages.concat(), (1..=ROWS).collect::<Vec<_>>());

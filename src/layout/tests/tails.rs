@@ -1,6 +1,7 @@
 //! Tails: a table's note stays on the table's last page, and the signature never stands
 //! alone on a page.
 
+use super::tables::chained_table;
 use super::*;
 
 /// A two-column table of a header row and `n` body rows, the last one 「末行」.
@@ -35,6 +36,24 @@ fn a_note_stays_on_the_page_where_its_table_ends() {
             let placement = &with_note.tables[0];
             let rows: Vec<usize> = placement.last().unwrap().1.iter().map(|(r, _)| *r).collect();
             assert_eq!(rows, [0, n], "{n} rows");
+        }
+    }
+    assert!(moved > 0, "no table needed its last row moved: the test checks nothing");
+}
+
+#[test]
+fn a_note_stays_with_a_table_split_row_by_row() {
+    // A single group of rows taller than a page, with no inner group to split at: it is
+    // placed row by row, and the last row still takes the note's room into account.
+    let mut moved = 0;
+    for n in 31..=70 {
+        let with_note = lay_out(&doc(vec![chained_table(n), Block::Note(NOTE.into())]));
+        let last_row = pages_with(&with_note.pages, "末行");
+        assert_eq!(pages_with(&with_note.pages, "注：本表"), last_row, "{n} rows");
+        assert_inside_text_block(&with_note.pages).unwrap();
+        let without = lay_out(&doc(vec![chained_table(n)]));
+        if pages_with(&without.pages, "末行") != last_row {
+            moved += 1;
         }
     }
     assert!(moved > 0, "no table needed its last row moved: the test checks nothing");
