@@ -210,7 +210,9 @@ fn keep_height(blocks: &[Prepared], spec: &PageSpec) -> f32 {
             block.lines.len() as f32 * pitch + keep_height(&blocks[1..], spec)
         }
         Some(Prepared::Lines { .. }) | Some(Prepared::Note(_)) => pitch,
-        Some(Prepared::Table(t)) => t.first_unit_height(spec.text_height().0),
+        Some(Prepared::Table(t)) => {
+            t.first_unit_height(spec.text_height().0, tail_height(blocks.get(1), spec))
+        }
         Some(Prepared::Signature(b)) => (b.lines.len() + 1) as f32 * pitch,
         None => 0.0,
     }

@@ -70,11 +70,17 @@ impl TableLayout {
     }
 
     /// The header rows and the first group of rows (or its first row, when the group is
-    /// taller than a page): what must fit before the table starts on a page.
-    pub(super) fn first_unit_height(&self, page: f32) -> f32 {
+    /// taller than a page): what must fit before the table starts on a page. When the
+    /// first group is the last one too, `tail` (the note) must fit under it as well:
+    /// pagination keeps them together, and would otherwise leave the header rows alone
+    /// at the foot of the page.
+    pub(super) fn first_unit_height(&self, page: f32, tail: f32) -> f32 {
         let head = self.height(0..self.head_rows);
+        let tail = if self.groups.len() == 1 { tail } else { 0.0 };
         match self.groups.first() {
-            Some(g) if head + self.height(g.clone()) <= page => head + self.height(g.clone()),
+            Some(g) if head + self.height(g.clone()) + tail <= page => {
+                head + self.height(g.clone()) + tail
+            }
             Some(g) => head + self.row_h[g.start],
             None => head,
         }

@@ -59,6 +59,34 @@ fn a_note_stays_with_a_table_split_row_by_row() {
     assert!(moved > 0, "no table needed its last row moved: the test checks nothing");
 }
 
+#[test]
+fn a_table_of_one_group_starts_where_its_note_fits_too() {
+    // Like table 四: three header rows and one body row, then a note. Wherever it falls
+    // on the page, the header rows never stand alone at the foot of a page.
+    let mut rows = vec![
+        vec![cell("行政复议", 1, 2, true), cell("行政诉讼", 1, 1, true)],
+        vec![cell("维持", 1, 1, true), cell("纠正", 1, 1, true), cell("未经复议", 1, 1, true)],
+        vec![cell("件", 1, 1, true), cell("件", 1, 1, true), cell("件", 1, 1, true)],
+    ];
+    rows.push(vec![cell("末行", 1, 1, false), cell("0", 1, 1, false), cell("0", 1, 1, false)]);
+    let t = table(3, 3, rows);
+    let mut moved = 0;
+    for k in 0..25 {
+        let mut blocks = one_liners(k);
+        blocks.push(t.clone());
+        blocks.push(Block::Note(NOTE.into()));
+        let flow = lay_out(&doc(blocks.clone()));
+        let placement = &flow.tables[0];
+        assert_eq!(placement.len(), 1, "{k}: the table is on one page: {placement:?}");
+        assert_eq!(pages_with(&flow.pages, "注：本表"), [placement[0].0], "{k}");
+        blocks.pop();
+        if lay_out(&doc(blocks)).tables[0][0].0 != placement[0].0 {
+            moved += 1;
+        }
+    }
+    assert!(moved > 0, "no table moved for its note: the test checks nothing");
+}
+
 /// A paragraph of five lines, 「末段」 first.
 fn five_lines() -> Block {
     let mut text = "末段".to_string();
