@@ -203,7 +203,7 @@ impl Flow {
 
 /// The height that must fit at the current position before placing `blocks[0]`: a
 /// heading keeps with the first line (or first rows) of what follows.
-fn keep_height(blocks: &[Prepared], spec: &PageSpec) -> f32 {
+pub(super) fn keep_height(blocks: &[Prepared], spec: &PageSpec) -> f32 {
     let pitch = spec.line_pitch().0;
     match blocks.first() {
         Some(Prepared::Lines { block, heading: true, .. }) => {

@@ -87,6 +87,15 @@ impl TableLayout {
     }
 }
 
+#[cfg(test)]
+impl TableLayout {
+    /// The groups of body rows and the height of every row, for tests to check
+    /// pagination against the table's own measure.
+    pub(in crate::layout) fn groups_and_heights(&self) -> (&[Range<usize>], &[f32]) {
+        (&self.groups, &self.row_h)
+    }
+}
+
 /// Splits `rows` into groups: a row and every row that a cell starting in the group
 /// reaches, counting only the cells `counts` accepts.
 fn group_rows(
