@@ -6,7 +6,8 @@
 //! The modules, in the order data flows through them (a module uses only those above
 //! it; `tests/architecture.rs` pins this):
 //!
-//! 1. [`source`], [`diag`]: the file and its places; what nianbao tells the user.
+//! 1. [`source`], [`diag`], [`units`]: the file and its places; what nianbao tells the
+//!    user; points, millimetres and twips.
 //! 2. [`format`]: the catalogue — every official fact of each report format, as data.
 //! 3. [`input`]: bytes → UTF-8 text → the serde mirror of the file's format.
 //! 4. [`model`]: the mirror lowered into the typed [`model::Report`]; every cell is
@@ -22,6 +23,7 @@
 //! 10. [`cli`]: the command line; it alone prints and picks exit codes.
 
 pub mod source;
+pub mod units;
 
 pub mod diag;
 pub mod format;

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Severity, Tally};
 use crate::doc::{DRAFT_MARK, Document};
 use crate::fonts::FontBook;
 use crate::input::LoadError;
-use crate::layout::{self, LayoutOptions};
+use crate::layout;
 use crate::load::Loaded;
 use crate::rules::{self, Previous};
 use crate::write::docx::{self, DocxError, DocxOptions};
@@ -143,8 +143,7 @@ pub fn document(
 /// Lays out and draws a document's PDF; a character no font has is reported at its
 /// place in the YAML.
 pub fn pdf_of(doc: &Document, fonts: &FontBook) -> Result<Vec<u8>, RenderError> {
-    let opts = LayoutOptions { draft_mark: doc.meta.draft_mark.as_deref() };
-    let laid = layout::layout(doc, fonts, &opts).map_err(|e| unprintable(doc, fonts, &e))?;
+    let laid = layout::layout(doc, fonts).map_err(|e| unprintable(doc, fonts, &e))?;
     pdf::pdf(doc, &laid, fonts).map_err(RenderError::Pdf)
 }
 

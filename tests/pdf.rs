@@ -9,7 +9,7 @@ use std::process::Command;
 use nianbao::build::{self, Templates};
 use nianbao::doc::{Block, Document, Entry};
 use nianbao::fonts::FontBook;
-use nianbao::layout::{self, LayoutOptions};
+use nianbao::layout;
 
 use crate::examples::EXAMPLES;
 use crate::support::{TempDir, external, nianbao, root, snapshot};
@@ -189,7 +189,7 @@ fn render_html(name: &str, dir: &Path) -> PathBuf {
 #[test]
 fn layout_snapshot() {
     let doc = document("hengyang-minzheng-2020");
-    let pages = layout::layout(&doc, FontBook::bundled(), &LayoutOptions::default()).unwrap();
+    let pages = layout::layout(&doc, FontBook::bundled()).unwrap();
     snapshot("layout/hengyang-minzheng-2020.txt", &pages.to_string());
     // GB/T 9704: body lines on a 22-line grid, 28 characters to a full line.
     let body_lines: Vec<_> = pages.pages[0]
@@ -200,7 +200,7 @@ fn layout_snapshot() {
             _ => None,
         })
         .collect();
-    let pitch = layout::PAGE.line_pitch();
+    let pitch = nianbao::doc::page::PAGE.line_pitch().0;
     for w in body_lines.windows(2) {
         let steps = (w[1] - w[0]) / pitch;
         assert!((steps - steps.round()).abs() < 0.01, "off the grid: {w:?}");

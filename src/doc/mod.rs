@@ -6,6 +6,7 @@
 //! the PDF writer lays it out first.
 
 pub mod grid;
+pub mod page;
 
 pub use grid::{Cell, Entry, Grid};
 

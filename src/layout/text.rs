@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::fonts::{FaceId, FontBook, MissingGlyph, Role};
+use super::metrics::Metrics;
+use crate::fonts::{FaceId, MissingGlyph, Role};
 
 /// How a piece of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +43,7 @@ const NO_END: &str = "（《「『“‘〔【〈〖｛［·([{";
 
 /// Whether `c` may not start a line. Han characters, kana-free text and ASCII letters and
 /// digits take the fast path.
-fn no_start(c: char) -> bool {
+pub(super) fn no_start(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
@@ -50,7 +51,7 @@ fn no_start(c: char) -> bool {
 }
 
 /// Whether `c` may not end a line.
-fn no_end(c: char) -> bool {
+pub(super) fn no_end(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
@@ -91,7 +92,11 @@ fn is_ignorable(c: char) -> bool {
 }
 
 /// Turns text into characters with glyphs and break opportunities.
-pub fn shape(book: &FontBook, text: &str, style: &TextStyle) -> Result<Vec<Ch>, MissingGlyph> {
+pub fn shape<M: Metrics + ?Sized>(
+    book: &M,
+    text: &str,
+    style: &TextStyle,
+) -> Result<Vec<Ch>, MissingGlyph> {
     let mut breaks = vec![false; text.len() + 1];
     for (at, _) in unicode_linebreak::linebreaks(text) {
         breaks[at] = true;
@@ -115,6 +120,21 @@ pub fn shape(book: &FontBook, text: &str, style: &TextStyle) -> Result<Vec<Ch>, 
             advance: em * style.size + style.tracking,
             break_before,
         });
+    }
+    // Spaces at a break are dropped (trimmed at the end of the line, skipped at the start
+    // of the next), so 避头尾 must hold across them: no break next to spaces where the
+    // first character after them may not start a line or the last before them may not
+    // end one. (UAX #14 sees to it for U+0020 after an opening bracket, not for U+3000,
+    // and allows a break after spaces before closing punctuation.)
+    for i in 1..out.len() {
+        if !out[i].break_before || !(out[i].is_space() || out[i - 1].is_space()) {
+            continue;
+        }
+        let next = out[i..].iter().find(|c| !c.is_space());
+        let prev = out[..i].iter().rev().find(|c| !c.is_space());
+        if next.is_some_and(|c| no_start(c.ch)) || prev.is_some_and(|c| no_end(c.ch)) {
+            out[i].break_before = false;
+        }
     }
     Ok(out)
 }
@@ -189,7 +209,7 @@ fn line(chars: &[Ch], start: usize, end: usize, last: bool) -> Line {
     Line { range: start..e, width, last }
 }
 
-fn avoid_lone_last_line(chars: &[Ch], lines: &mut Vec<Line>, first_width: f32, width: f32) {
+fn avoid_lone_last_line(chars: &[Ch], lines: &mut [Line], first_width: f32, width: f32) {
     let k = lines.len();
     if k < 2 {
         return;
@@ -296,14 +316,14 @@ pub fn width(chars: &[Ch]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::tests::FixedBook;
 
     fn body() -> TextStyle {
         TextStyle { role: Role::Body, size: 16.0, tracking: 0.0, bold: false, red: false }
     }
 
     fn lines_of(text: &str, chars_per_line: f32) -> Vec<String> {
-        let book = FontBook::bundled();
-        let cs = shape(book, text, &body()).unwrap();
+        let cs = shape(&FixedBook, text, &body()).unwrap();
         break_lines(&cs, 16.0 * chars_per_line, 16.0 * chars_per_line)
             .iter()
             .map(|l| cs[l.range.clone()].iter().map(|c| c.ch).collect())
@@ -328,6 +348,18 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_rules_hold_across_spaces() {
+        // An ideographic space after an opening bracket: the break after the space would
+        // leave the bracket at the end of the line.
+        let lines = lines_of("一二三四五六七八（\u{3000}九十一二", 10.0);
+        assert_eq!(lines, ["一二三四五六七八", "（\u{3000}九十一二"]);
+        // Spaces before a closing bracket: the break before the second space would start
+        // the next line with the bracket once the spaces are skipped.
+        let lines = lines_of("一二三四五六七八九 \u{3000}）十", 10.0);
+        assert_eq!(lines, ["一二三四五六七八", "九 \u{3000}）十"]);
+    }
+
+    #[test]
     fn numbers_stay_whole() {
         let lines = lines_of("一二三四五六七八共计12345件申请", 10.0);
         assert!(lines.iter().any(|l| l.contains("12345")), "{lines:?}");
@@ -343,9 +375,9 @@ mod tests {
 
     #[test]
     fn justified_lines_fill_the_measure() {
-        let book = FontBook::bundled();
-        let cs = shape(book, "本机关2024年共收到申请，一二三四五六七八九十一二三四五六", &body())
-            .unwrap();
+        let cs =
+            shape(&FixedBook, "本机关2024年共收到申请，一二三四五六七八九十一二三四五六", &body())
+                .unwrap();
         let lines = break_lines(&cs, 160.0, 160.0);
         let runs = place(&cs, &lines[0], 0.0, 160.0, Align::Justify);
         let w: f32 = runs.iter().flat_map(|r| &r.glyphs).map(|g| g.advance).sum();

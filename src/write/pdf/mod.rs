@@ -28,8 +28,9 @@ use pdf_writer::types::PageMode;
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
 use crate::doc::Document;
+use crate::doc::page::PAGE;
 use crate::fonts::FontBook;
-use crate::layout::{Layout, LayoutError, MM, PAGE};
+use crate::layout::{Layout, LayoutError};
 use fonts::UsedFaces;
 
 /// What the PDF says about itself, taken from the document's [`crate::doc::Meta`].
@@ -124,7 +125,7 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
         date: m.date,
         data_json: &m.data_json,
     };
-    let (page_w, page_h) = (PAGE.width_mm * MM, PAGE.height_mm * MM);
+    let (page_w, page_h) = (PAGE.width.to_pt().0, PAGE.height.to_pt().0);
     let used = UsedFaces::collect(layout);
 
     let mut ids = Ids(0);

@@ -4,7 +4,8 @@
 use pdf_writer::{Finish, Pdf, Ref, TextStr};
 
 use super::Ids;
-use crate::layout::{Layout, MM, PAGE};
+use crate::doc::page::PAGE;
+use crate::layout::Layout;
 
 /// Writes the outline of a layout that has headings, and returns its id.
 pub(super) fn write_outline(
@@ -13,7 +14,7 @@ pub(super) fn write_outline(
     layout: &Layout,
     page_ids: &[Ref],
 ) -> Ref {
-    let page_h = PAGE.height_mm * MM;
+    let page_h = PAGE.height.to_pt().0;
     // Level-1 entries with the indices of their level-2 entries.
     let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, m) in layout.outline.iter().enumerate() {

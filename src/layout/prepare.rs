@@ -1,0 +1,74 @@
+//! Blocks of the body set before they are placed: lines for text, measured rows for
+//! tables. Placing a block looks at the ones after it, so all are prepared first.
+
+use super::LayoutError;
+use super::metrics::Metrics;
+use super::setter::{LineBlock, Setter};
+use super::table::{self, TableLayout};
+use super::text::{Align, TextStyle};
+use crate::doc::Block;
+use crate::doc::page::size;
+use crate::fonts::Role;
+
+/// A block of the body, set and ready to be placed.
+pub(super) enum Prepared {
+    /// Grid-aligned lines: body text and headings.
+    Lines {
+        /// The lines.
+        block: LineBlock,
+        /// The outline entry (level and text) of a level-1 or level-2 heading.
+        outline: Option<(u8, String)>,
+        /// A heading: kept on one page with what follows it.
+        heading: bool,
+    },
+    /// A table.
+    Table(TableLayout),
+    /// A note under a table: small type, off the grid.
+    Note(LineBlock),
+    /// The signature: one blank grid line, then right-aligned lines.
+    Signature(LineBlock),
+}
+
+impl<M: Metrics + ?Sized> Setter<'_, M> {
+    /// Sets one block: headings and paragraphs justified with the first line indented
+    /// by two characters, notes in table type, the signature flush right two characters
+    /// in from the right edge.
+    pub(super) fn prepare(&self, block: &Block) -> Result<Prepared, LayoutError> {
+        let indent = 2.0 * self.spec.char_pitch().0;
+        Ok(match block {
+            Block::Heading { level, number, text } => {
+                let (role, bold) = match level {
+                    1 => (Role::Heading1, false),
+                    2 => (Role::Heading2, false),
+                    3 => (Role::Body, true),
+                    _ => (Role::Body, false),
+                };
+                let style = TextStyle { bold, ..self.style(role, size::BODY) };
+                let full = format!("{number}{text}");
+                let block = self.lines(&full, style, Align::Justify, indent)?;
+                let outline = (*level <= 2).then_some((*level, full));
+                Prepared::Lines { block, outline, heading: true }
+            }
+            Block::Para(text) => {
+                let style = self.style(Role::Body, size::BODY);
+                let block = self.lines(text, style, Align::Justify, indent)?;
+                Prepared::Lines { block, outline: None, heading: false }
+            }
+            Block::Note(text) => {
+                let style = self.style(Role::Body, size::TABLE);
+                Prepared::Note(self.lines(text, style, Align::Justify, 0.0)?)
+            }
+            Block::Signature(lines) => {
+                let style = self.style(Role::Body, size::BODY);
+                let mut all = Vec::new();
+                for l in lines {
+                    let width = self.spec.text_width().0;
+                    let b = self.lines_in(l, style, Align::Right, 0.0, indent, width)?;
+                    all.extend(b.lines);
+                }
+                Prepared::Signature(LineBlock { lines: all, style })
+            }
+            Block::Table(t) => Prepared::Table(table::measure(self, t)?),
+        })
+    }
+}

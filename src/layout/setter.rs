@@ -1,0 +1,81 @@
+//! Setting text into lines: a style for each role and size, shaping through the
+//! [`Metrics`], and line breaking to the width of the text block (or of a table cell).
+
+use super::LayoutError;
+use super::metrics::Metrics;
+use super::text::{self, Align, Ch, Run, TextStyle};
+use crate::doc::page::{PageSpec, size};
+use crate::fonts::Role;
+use crate::units::Pt;
+
+/// Lines of one block, broken and placed horizontally; `x` of runs is from the text
+/// block's left edge (or the cell's, in tables).
+pub(super) struct LineBlock {
+    /// The lines, each a run per face.
+    pub(super) lines: Vec<Vec<Run>>,
+    /// How they are set.
+    pub(super) style: TextStyle,
+}
+
+/// Sets text for one page geometry with one source of glyphs. It only reads: what is
+/// set is placed by the [`super::flow::Flow`].
+pub(super) struct Setter<'a, M: ?Sized> {
+    book: &'a M,
+    /// The page the text is set for.
+    pub(super) spec: PageSpec,
+}
+
+impl<'a, M: Metrics + ?Sized> Setter<'a, M> {
+    /// A setter measuring with `book` for the page `spec`.
+    pub(super) fn new(book: &'a M, spec: PageSpec) -> Self {
+        Setter { book, spec }
+    }
+
+    /// The plain style of `role` at `size`.
+    pub(super) fn style(&self, role: Role, size: Pt) -> TextStyle {
+        // 3号 type is set on the character grid: 28 characters fill the line.
+        let tracking = if size == size::BODY { self.spec.body_tracking().0 } else { 0.0 };
+        TextStyle { role, size: size.0, tracking, bold: false, red: false }
+    }
+
+    /// Shapes `text`; a missing character is reported with the text it is in.
+    pub(super) fn shape(&self, text: &str, style: &TextStyle) -> Result<Vec<Ch>, LayoutError> {
+        text::shape(self.book, text, style)
+            .map_err(|missing| LayoutError { missing, context: text.to_string() })
+    }
+
+    /// Breaks `text` into lines as wide as the text block, the first indented.
+    pub(super) fn lines(
+        &self,
+        text: &str,
+        style: TextStyle,
+        align: Align,
+        indent: f32,
+    ) -> Result<LineBlock, LayoutError> {
+        self.lines_in(text, style, align, indent, 0.0, self.spec.text_width().0)
+    }
+
+    /// Breaks `text` into lines `width` wide less `right_indent`, the first indented by
+    /// `indent` as well.
+    pub(super) fn lines_in(
+        &self,
+        text: &str,
+        style: TextStyle,
+        align: Align,
+        indent: f32,
+        right_indent: f32,
+        width: f32,
+    ) -> Result<LineBlock, LayoutError> {
+        let chars = self.shape(text, &style)?;
+        let avail = width - right_indent;
+        let lines = text::break_lines(&chars, avail - indent, avail)
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let ind = if i == 0 { indent } else { 0.0 };
+                text::place(&chars, l, ind, avail - ind, align)
+            })
+            .collect();
+        Ok(LineBlock { lines, style })
+    }
+}
