@@ -2,12 +2,39 @@
 //! print CSS for A4 with GB/T 9704 margins, and a layout that reads well on a phone.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use crate::doc::page::{PAGE, size};
+use crate::units::{Mm, Pt};
 
 use crate::doc::{Block, Document, Table};
 
 use super::escape as esc;
 
-const STYLE: &str = include_str!("html.css");
+/// The style sheet, with the print geometry filled in from [`PAGE`].
+fn style() -> &'static str {
+    static STYLE: OnceLock<String> = OnceLock::new();
+    STYLE.get_or_init(|| {
+        let pt = |p: Pt| format!("{}pt", (p.0 * 100.0).round() / 100.0);
+        let mm = |m: Mm| format!("{}mm", m.0);
+        include_str!("html.css")
+            .replace(
+                "$MARGINS",
+                &format!(
+                    "{} {} {} {}",
+                    mm(PAGE.top),
+                    mm(PAGE.right),
+                    mm(PAGE.bottom),
+                    mm(PAGE.left)
+                ),
+            )
+            .replace("$LINE_PITCH", &pt(PAGE.line_pitch()))
+            .replace("$BODY", &pt(size::BODY))
+            .replace("$TITLE", &pt(size::TITLE))
+            .replace("$TABLE_SMALL", &pt(size::TABLE_SMALL))
+            .replace("$TABLE", &pt(size::TABLE))
+    })
+}
 
 /// Writes the page.
 pub fn html(doc: &Document) -> String {
@@ -18,10 +45,11 @@ pub fn html(doc: &Document) -> String {
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"nianbao\">\n<title>{}{title}</title>\n<style>\n{STYLE}</style>\n\
+         <meta name=\"generator\" content=\"nianbao\">\n<title>{}{title}</title>\n<style>\n{}</style>\n\
          <script type=\"application/json\" id=\"nianbao-data\">\n{}\n</script>\n</head>\n",
         esc(&doc.lang),
         if draft.is_some() { "【草稿】" } else { "" },
+        style(),
         doc.meta.data_json
     );
     o.push_str(if draft.is_some() { "<body class=\"draft\">\n" } else { "<body>\n" });

@@ -4,10 +4,8 @@
 use std::fmt::Write as _;
 
 use super::xml::{DECL, W_NS, esc};
+use crate::doc::page::PAGE;
 use crate::doc::{Block, Document, Entry, Table};
-
-/// Width of the text block: 156 mm in twips (1 mm = 1440 / 25.4 twips).
-pub(super) const TEXT_WIDTH: u32 = 8844;
 
 fn para(out: &mut String, style: &str, text: &str) {
     let _ = write!(
@@ -69,14 +67,24 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
             Block::Table(t) => table(&mut o, t),
         }
     }
-    // A4, margins top 37, right 26, bottom 35, left 28 mm; 22 lines a page: line pitch
-    // 225 mm / 22 = 579 twips. The 28 characters a line come from the character spacing
-    // in styles.rs.
+    // The page of `PAGE` (A4 on the GB/T 9704 grid): paper, margins and the line grid of
+    // 22 lines. The 28 characters a line come from the character spacing in styles.rs.
+    // The footer sits 23 mm above the paper's edge (1304 twips), which puts 「— N —」 about
+    // 7 mm under the text block, as in the PDF.
+    let (w, h) = PAGE.size_twips();
+    let m = PAGE.margins_twips();
     let _ = write!(
         o,
         "<w:sectPr><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/>\
-         <w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"1304\" w:gutter=\"0\"/>\
-         <w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"579\"/></w:sectPr></w:body></w:document>"
+         <w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" w:footer=\"1304\" w:gutter=\"0\"/>\
+         <w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"{}\"/></w:sectPr></w:body></w:document>",
+        w.0,
+        h.0,
+        m.top.0,
+        m.right.0,
+        m.bottom.0,
+        m.left.0,
+        PAGE.line_pitch_twips().0
     );
     o
 }
@@ -84,7 +92,8 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
 fn table(o: &mut String, t: &Table) {
     let g = &t.grid;
     let total: u32 = t.widths.iter().sum::<u32>().max(1);
-    let widths: Vec<u32> = t.widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
+    let text_width = u32::try_from(PAGE.text_width_twips().0).unwrap_or(0);
+    let widths: Vec<u32> = t.widths.iter().map(|w| w * text_width / total).collect();
     let style = if t.small { "TableSmallGw" } else { "TableTextGw" };
     o.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>");
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {

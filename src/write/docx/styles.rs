@@ -3,6 +3,13 @@
 
 use super::roles::{self, Setting};
 use super::xml::{DECL, W_NS};
+use crate::doc::page::{PAGE, size};
+use crate::units::Pt;
+
+/// A type size in half-points, as `w:sz` takes it.
+fn half_points(size: Pt) -> u32 {
+    (size.0 * 2.0).round() as u32
+}
 
 /// The run fonts of a setting: Times New Roman for Latin text, the role's font for
 /// Chinese.
@@ -40,47 +47,52 @@ pub(super) fn styles(open: bool) -> String {
     // 156 mm line at 15.79 pt each, so characters are set 0.2 pt closer (w:spacing -4,
     // in twentieths of a point). This is used instead of a character grid (docGrid
     // charSpace), which LibreOffice misreads and spreads lines to about 20 characters.
+    let (tracking, body) = (PAGE.body_tracking().to_twip().0, half_points(size::BODY));
+    // The line grid and the two-character first-line indent, in twips.
+    let pitch = PAGE.line_pitch_twips().0;
+    let half_pitch = pitch / 2;
+    let indent = (size::BODY * 2.0).to_twip().0;
     s.push_str(&format!(
-        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:spacing w:val=\"-4\"/><w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:spacing w:val=\"{tracking}\"/><w:kern w:val=\"2\"/><w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>",
         rfonts(roles::BODY, open)
     ));
     s.push_str("<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>");
     s.push_str("<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
     // Title: 2号方正小标宋简体 (22 pt), centred, a blank grid line after it.
-    s.push_str(&para_style(open, "ReportTitle", "报告标题", "<w:keepNext/><w:spacing w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>", roles::TITLE, "", 44));
+    s.push_str(&para_style(open, "ReportTitle", "报告标题", &format!("<w:keepNext/><w:spacing w:after=\"{pitch}\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>"), roles::TITLE, "", half_points(size::TITLE)));
     s.push_str(&para_style(
         open,
         "ReportByline",
         "编制单位",
-        "<w:spacing w:after=\"289\"/><w:jc w:val=\"center\"/>",
+        &format!("<w:spacing w:after=\"{half_pitch}\"/><w:jc w:val=\"center\"/>"),
         roles::BODY,
         "",
-        32,
+        body,
     ));
-    s.push_str(&para_style(open, "Heading1Gw", "一级标题", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"1\"/>", roles::heading(1), "", 32));
-    s.push_str(&para_style(open, "Heading2Gw", "二级标题", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"2\"/>", roles::heading(2), "", 32));
-    s.push_str(&para_style(open, "Heading3Gw", "三级标题", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"3\"/>", roles::heading(3), "", 32));
-    s.push_str(&para_style(open, "Heading4Gw", "四级标题", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"4\"/>", roles::heading(4), "", 32));
+    s.push_str(&para_style(open, "Heading1Gw", "一级标题", &format!("<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:outlineLvl w:val=\"1\"/>"), roles::heading(1), "", body));
+    s.push_str(&para_style(open, "Heading2Gw", "二级标题", &format!("<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:outlineLvl w:val=\"2\"/>"), roles::heading(2), "", body));
+    s.push_str(&para_style(open, "Heading3Gw", "三级标题", &format!("<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:outlineLvl w:val=\"3\"/>"), roles::heading(3), "", body));
+    s.push_str(&para_style(open, "Heading4Gw", "四级标题", &format!("<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:outlineLvl w:val=\"4\"/>"), roles::heading(4), "", body));
     s.push_str(&para_style(
         open,
         "BodyGw",
         "正文（公文）",
-        "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>",
+        &format!("<w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/>"),
         roles::BODY,
         "",
-        32,
+        body,
     ));
-    s.push_str(&para_style(open, "TableTextGw", "表格文字", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", roles::BODY, "", 24));
-    s.push_str(&para_style(open, "TableSmallGw", "表格文字（小）", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", roles::BODY, "", 21));
-    s.push_str(&para_style(open, "NoteGw", "表注", "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"60\" w:line=\"360\" w:lineRule=\"auto\"/>", roles::BODY, "", 24));
+    s.push_str(&para_style(open, "TableTextGw", "表格文字", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", roles::BODY, "", half_points(size::TABLE)));
+    s.push_str(&para_style(open, "TableSmallGw", "表格文字（小）", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", roles::BODY, "", half_points(size::TABLE_SMALL)));
+    s.push_str(&para_style(open, "NoteGw", "表注", "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"60\" w:line=\"360\" w:lineRule=\"auto\"/>", roles::BODY, "", half_points(size::TABLE)));
     s.push_str(&para_style(
         open,
         "SignatureGw",
         "落款",
-        "<w:keepNext/><w:keepLines/><w:ind w:right=\"640\"/><w:jc w:val=\"right\"/>",
+        &format!("<w:keepNext/><w:keepLines/><w:ind w:right=\"{indent}\"/><w:jc w:val=\"right\"/>"),
         roles::BODY,
         "",
-        32,
+        body,
     ));
     s.push_str(&para_style(
         open,
@@ -89,7 +101,7 @@ pub(super) fn styles(open: bool) -> String {
         "<w:jc w:val=\"center\"/>",
         roles::DRAFT_MARK,
         "<w:color w:val=\"B00000\"/>",
-        32,
+        body,
     ));
     s.push_str(&para_style(
         open,
@@ -98,7 +110,7 @@ pub(super) fn styles(open: bool) -> String {
         "<w:snapToGrid w:val=\"0\"/>",
         roles::PAGE_NUMBER,
         "",
-        28,
+        half_points(size::PAGE_NUMBER),
     ));
     s.push_str("</w:styles>");
     s
