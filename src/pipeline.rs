@@ -16,6 +16,7 @@ use crate::input::LoadError;
 use crate::layout;
 use crate::load::Loaded;
 use crate::rules::{self, Previous};
+use crate::source::{SourceFile, Span};
 use crate::write::docx::{self, DocxError, DocxOptions};
 use crate::write::html;
 use crate::write::pdf::{self, PdfError};
@@ -141,14 +142,23 @@ pub fn document(
 }
 
 /// Lays out and draws a document's PDF; a character no font has is reported at its
-/// place in the YAML.
-pub fn pdf_of(doc: &Document, fonts: &FontBook) -> Result<Vec<u8>, RenderError> {
-    let laid = layout::layout(doc, fonts).map_err(|e| unprintable(doc, fonts, &e))?;
+/// place in the YAML (`source`, the report's file).
+pub fn pdf_of(
+    doc: &Document,
+    fonts: &FontBook,
+    source: &SourceFile,
+) -> Result<Vec<u8>, RenderError> {
+    let laid = layout::layout(doc, fonts).map_err(|e| unprintable(doc, fonts, source, &e))?;
     pdf::pdf(doc, &laid, fonts).map_err(RenderError::Pdf)
 }
 
 /// The diagnostic for a character no font has.
-fn unprintable(doc: &Document, fonts: &FontBook, e: &layout::LayoutError) -> RenderError {
+fn unprintable(
+    doc: &Document,
+    fonts: &FontBook,
+    source: &SourceFile,
+    e: &layout::LayoutError,
+) -> RenderError {
     let (ch, role) = (e.missing.ch, e.missing.role);
     let mut d = Diagnostic::error(format!(
         "字符「{ch}」（U+{:04X}）在所有字体里都没有，无法生成 PDF",
@@ -165,7 +175,14 @@ fn unprintable(doc: &Document, fonts: &FontBook, e: &layout::LayoutError) -> Ren
         role.key()
     ));
     match doc.span_of_char(ch) {
-        Some(span) => d = d.at(span, "这个字"),
+        Some(span) => {
+            // The character itself, where the YAML writes it literally inside the text.
+            let at = source.slice(span).find(ch).map_or(span, |i| {
+                let start = span.start + i;
+                Span::new(start, start + ch.len_utf8())
+            });
+            d = d.at(at, "这个字");
+        }
         None => d = d.note(format!("这个字不在 YAML 里，来自模板：{}", e.context)),
     }
     RenderError::Unprintable(Box::new(d))
@@ -187,7 +204,7 @@ pub fn render(
     let mut outputs = Vec::with_capacity(opts.targets.len());
     for &target in opts.targets {
         let bytes = match target {
-            Target::Pdf => pdf_of(&doc, opts.fonts)?,
+            Target::Pdf => pdf_of(&doc, opts.fonts, &loaded.file)?,
             Target::Html => html::html(&doc).into_bytes(),
             Target::Docx => docx::docx(&doc, &opts.docx).map_err(RenderError::Docx)?,
         };
