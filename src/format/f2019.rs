@@ -1,12 +1,8 @@
 //! The 2019 format (国办公开办函〔2019〕60号, 试行), report years 2019 and 2020 (domain §4).
 
 use super::common::{DEADLINES_2019, OTHER, app_rows, item, proactive_row as row, res};
-use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};
+use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind, col};
 use super::{Format, FormatSpec, RowDef};
-
-const fn col(label: &'static str, span: u16, kind: ValueKind, role: ColRole) -> ColSpec {
-    ColSpec { label, span, kind, role }
-}
 
 const fn list(key: &'static str, label: &'static str) -> ItemRowSpec {
     ItemRowSpec { key, label, data_key: key, json: Json::Array, unit: false }

@@ -1,12 +1,8 @@
 //! The 2021 format (国办公开办函〔2021〕30号), report years 2021 onward (domain §2).
 
 use super::common::{DEADLINES_2019, OTHER, app_rows, item, proactive_row as row, res};
-use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};
+use super::proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind, col};
 use super::{Format, FormatSpec, RowDef};
-
-const fn col(label: &'static str, span: u16, kind: ValueKind, role: ColRole) -> ColSpec {
-    ColSpec { label, span, kind, role }
-}
 
 const fn one(key: &'static str, label: &'static str, data_key: &'static str) -> ItemRowSpec {
     ItemRowSpec { key, label, data_key, json: Json::Scalar, unit: false }

@@ -29,6 +29,11 @@ pub struct ColSpec {
     pub role: ColRole,
 }
 
+/// A column (for the catalogue's tables).
+pub(super) const fn col(label: &'static str, span: u16, kind: ValueKind, role: ColRole) -> ColSpec {
+    ColSpec { label, span, kind, role }
+}
+
 /// What a cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueKind {
