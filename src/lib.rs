@@ -22,6 +22,7 @@
 //!    command line, the benchmark and the batch share; [`scaffold`] writes `init`'s file.
 //! 10. [`cli`]: the command line; it alone prints and picks exit codes.
 
+pub mod files;
 pub mod source;
 pub mod units;
 

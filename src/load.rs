@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::files::{Limit, read_limited};
 use crate::input::{self, LoadError};
 use crate::model::{self, Report};
-use crate::source::{SourceFile, display_path};
+use crate::source::SourceFile;
 
 /// A report read and lowered, with the warnings found on the way.
 #[derive(Debug)]
@@ -21,13 +22,9 @@ pub struct Loaded {
 /// Reads, parses and lowers a file. Any error means the file cannot be understood
 /// (exit code 2); the rule checks run afterwards on the result.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
+    let bytes = read_limited(path, Limit::YAML).map_err(|e| LoadError {
         file: None,
-        diagnostics: vec![Diagnostic::error(format!(
-            "无法读取文件 {}（{}）",
-            display_path(path),
-            crate::source::io_reason(&e)
-        ))],
+        diagnostics: vec![Diagnostic::error(e.to_string())],
     })?;
     let file = input::decode(path, bytes)?;
     load_source(file)

@@ -10,8 +10,8 @@ use crate::support::root;
 
 /// The top-level modules in pipeline order: a module may use only those before it.
 const ORDER: &[&str] = &[
-    "source", "diag", "units", "format", "input", "model", "rules", "doc", "build", "fonts",
-    "layout", "write", "load", "pipeline", "scaffold", "cli",
+    "source", "files", "diag", "units", "format", "fonts", "input", "model", "rules", "doc",
+    "build", "layout", "write", "load", "pipeline", "scaffold", "cli",
 ];
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {

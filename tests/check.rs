@@ -17,8 +17,9 @@ struct Expect {
 fn expectation(path: &std::path::Path) -> Expect {
     let bytes = std::fs::read(path).unwrap();
     let text = String::from_utf8_lossy(&bytes);
-    let line =
-        |tag: &str| text.lines().find_map(|l| l.split_once(tag).map(|(_, r)| r.trim().to_owned()));
+    let line = |tag: &str| {
+        text.split(['\n', '\r']).find_map(|l| l.split_once(tag).map(|(_, r)| r.trim().to_owned()))
+    };
     let name = path.file_name().unwrap().to_string_lossy();
     // Files that cannot carry a header comment.
     let expect = match name.as_ref() {

@@ -75,6 +75,9 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
         }
     }
     if let Some(name) = &args.agency {
+        if name.chars().any(char::is_control) {
+            return Err("错误：--agency 的机关名称里不能有换行、制表符等控制字符\n".into());
+        }
         s.agency = name.trim().to_owned();
     }
     if let Some(level) = args.level {

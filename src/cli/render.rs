@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use super::output::write_atomic;
 use super::{Outcome, RenderArgs};
 use crate::build::Templates;
 use crate::diag;
@@ -97,14 +96,21 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         );
         return Outcome::Unreadable;
     }
-    // Every output was made before any is written, so that a failure leaves no partial set.
-    for (target, bytes) in rendered.outputs {
-        let path = dir.join(format!("{stem}.{}", target.extension()));
-        if let Err(msg) = write_atomic(&path, &bytes) {
-            eprintln!("错误：{msg}");
-            return Outcome::Unreadable;
-        }
-        eprintln!("已生成 {}{}", display_path(&path), if rendered.draft { "（草稿）" } else { "" });
+    // Every output was made before any is written, and they appear together or not at
+    // all: a failure leaves earlier files as they were.
+    let files: Vec<(PathBuf, &[u8])> = rendered
+        .outputs
+        .iter()
+        .map(|(target, bytes)| {
+            (dir.join(format!("{stem}.{}", target.extension())), bytes.as_slice())
+        })
+        .collect();
+    if let Err(e) = crate::files::write_all(&files) {
+        eprintln!("错误：{e}");
+        return Outcome::Unreadable;
+    }
+    for (path, _) in &files {
+        eprintln!("已生成 {}{}", display_path(path), if rendered.draft { "（草稿）" } else { "" });
     }
     if rendered.draft { Outcome::RuleErrors } else { Outcome::Ok }
 }

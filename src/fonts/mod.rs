@@ -26,6 +26,13 @@ static WENKAI_REGULAR: &[u8] = include_bytes!("../../fonts/LXGWWenKai-Regular.tt
 /// The face of the Noto CJK collections with the Simplified Chinese forms.
 const NOTO_SC_INDEX: u32 = 2;
 
+/// Characters that take no room and need no glyph: zero-width spaces and joiners,
+/// variation selectors, the byte-order mark, soft hyphens.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
 /// The faces in use and the fallback chain of each role.
 pub struct FontBook {
     faces: Vec<Face>,
@@ -111,6 +118,13 @@ impl FontBook {
             .iter()
             .find_map(|&f| self.faces[f].glyph(ch).map(|(g, a)| (f, g, a)))
             .ok_or(MissingGlyph { ch, role })
+    }
+
+    /// Whether some face of the book can print `ch` (or it needs no glyph). Every role's
+    /// chain ends in all the bundled faces, so this is the same for every role.
+    pub fn prints(&self, ch: char) -> bool {
+        let c = if ch.is_control() { ' ' } else { ch };
+        is_ignorable(c) || self.faces.iter().any(|f| f.glyph(c).is_some())
     }
 
     /// The role's own face (first in its chain).

@@ -55,14 +55,16 @@ pub struct FontError {
 /// What is wrong with a font.
 #[derive(Debug)]
 pub enum FontErrorKind {
-    /// The file could not be read.
-    Read(std::io::Error),
+    /// The file could not be read (or is not a regular file, or is too large).
+    Read(crate::files::ReadError),
     /// The bytes are not a font (or the face index does not exist).
     Parse(ttf_parser::FaceParsingError),
     /// The licence forbids embedding (OS/2 fsType "restricted").
     Restricted,
     /// The licence forbids subsetting.
     NoSubsetting,
+    /// The licence allows embedding bitmaps only (OS/2 fsType bit 9), not outlines.
+    BitmapOnly,
     /// A variable font.
     Variable,
     /// Neither TrueType nor CFF outlines.
@@ -73,11 +75,14 @@ impl fmt::Display for FontError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = &self.file;
         match &self.kind {
-            FontErrorKind::Read(e) => {
-                write!(f, "无法读取字体文件 {file}（{}）", crate::source::io_reason(e))
-            }
+            FontErrorKind::Read(e) => write!(f, "{e}"),
             FontErrorKind::Parse(e) => {
-                write!(f, "{file}（第 {} 个字体）：无法读取字体（{e}）", self.index)
+                write!(
+                    f,
+                    "{file}（第 {} 个字体）：无法读取字体（{}）",
+                    self.index,
+                    parse_reason(*e)
+                )
             }
             FontErrorKind::Restricted => {
                 write!(f, "{file}：字体的授权不允许嵌入文档（OS/2 fsType 为“受限”），不能用于 PDF")
@@ -85,6 +90,10 @@ impl fmt::Display for FontError {
             FontErrorKind::NoSubsetting => write!(
                 f,
                 "{file}：字体的授权不允许只嵌入用到的字（OS/2 fsType 禁止子集化），不能用于 PDF"
+            ),
+            FontErrorKind::BitmapOnly => write!(
+                f,
+                "{file}：字体的授权只允许嵌入点阵字形（OS/2 fsType 只许嵌入位图），不能用于 PDF"
             ),
             FontErrorKind::Variable => {
                 write!(f, "{file}：可变字体（variable font）不能用于 PDF，请使用静态字体文件")
@@ -102,7 +111,8 @@ impl std::error::Error for FontError {}
 pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
     let shown = crate::source::display_path(&o.path);
     let error = |kind| FontError { file: shown.clone(), index: o.index, kind };
-    let bytes = std::fs::read(&o.path).map_err(|e| error(FontErrorKind::Read(e)))?;
+    let bytes = crate::files::read_limited(&o.path, crate::files::Limit::FONT)
+        .map_err(|e| error(FontErrorKind::Read(e)))?;
     // Fonts are read once per run and live as long as the program; leaking keeps the
     // parsed face borrow-free.
     let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
@@ -112,6 +122,8 @@ pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
     match ttf.permissions() {
         Some(ttf_parser::Permissions::Restricted) => return Err(error(FontErrorKind::Restricted)),
         _ if !ttf.is_subsetting_allowed() => return Err(error(FontErrorKind::NoSubsetting)),
+        // fsType bit 9, "bitmap embedding only": the outlines may not be embedded.
+        _ if !ttf.is_outline_embedding_allowed() => return Err(error(FontErrorKind::BitmapOnly)),
         _ => {}
     }
     if ttf.tables().cff2.is_some() || ttf.is_variable() {
@@ -121,4 +133,17 @@ pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
         return Err(error(FontErrorKind::NoOutlines));
     }
     Ok(face)
+}
+
+/// Why a font could not be parsed, in Chinese.
+fn parse_reason(e: ttf_parser::FaceParsingError) -> &'static str {
+    use ttf_parser::FaceParsingError as E;
+    match e {
+        E::MalformedFont => "字体文件已损坏",
+        E::UnknownMagic => "这不是 TrueType/OpenType 字体文件",
+        E::FaceIndexOutOfBounds => "文件里没有这个序号的字体",
+        E::NoHeadTable => "缺少 head 表",
+        E::NoHheaTable => "缺少 hhea 表",
+        E::NoMaxpTable => "缺少 maxp 表",
+    }
 }

@@ -1,6 +1,7 @@
 //! Turns serde-saphyr's errors into Chinese diagnostics an office worker can act on.
 
 use serde_saphyr::Error as YamlError;
+use serde_saphyr::budget::BudgetBreach;
 
 use crate::diag::Diagnostic;
 use crate::format::{FORMATS, FormatSpec};
@@ -48,12 +49,23 @@ pub(crate) fn translate(err: &YamlError, file: &SourceFile, cx: Option<&Context>
         YamlError::SerdeInvalidValue { .. } | YamlError::Message { .. } => {
             Diagnostic::error(format!("取值不对：{}", plain_message(err)))
         }
-        YamlError::Budget { .. }
+        YamlError::Budget { breach: BudgetBreach::Depth { depth }, .. } => {
+            Diagnostic::error(format!(
+                "YAML 嵌套得太深（已到 {depth} 层），已停止读取：年报文件最多只有五六层缩进，请检查括号和缩进"
+            ))
+        }
+        YamlError::Budget {
+            breach: BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. },
+            ..
+        }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => Diagnostic::error(
             "YAML 别名（*名称）展开得过多，已停止读取：年报文件不需要锚点（&）和别名（*），请直接写出内容",
+        ),
+        YamlError::Budget { .. } => Diagnostic::error(
+            "YAML 文件的内容多得不像一份年报（元素或节点太多），已停止读取：请检查是否误把别的文件当成了年报",
         ),
         YamlError::UnknownAnchor { .. } => {
             Diagnostic::error("使用了未定义的 YAML 别名（*名称）：请直接写出内容")
@@ -120,6 +132,7 @@ fn strip_location(text: &str) -> String {
 fn syntax(err: &YamlError) -> Diagnostic {
     let english = strip_location(&err.render());
     let known: &[(&str, &str)] = &[
+        ("recursion limit exceeded", "嵌套得太深（括号或缩进的层数太多）：年报文件最多只有五六层"),
         ("illegal placement of ':'", "冒号位置不对：键和值之间要写「: 」（英文冒号加一个空格）"),
         (
             "mapping values are not allowed",

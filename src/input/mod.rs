@@ -11,6 +11,7 @@ mod narrative;
 mod report;
 pub mod schema;
 mod spanned;
+mod tags;
 
 use serde::Deserialize;
 
@@ -75,7 +76,22 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<SourceFile, Load
         Some(rest) => rest.to_owned(),
         None => text,
     };
+    // Line ends of old Mac files (a lone CR): YAML reads them as line breaks, and so does
+    // nianbao (one byte for one byte, so every place in the file stays where it was).
+    let text = if text.contains('\r') { lone_cr_to_lf(text) } else { text };
     Ok(SourceFile::new(path, text))
+}
+
+/// Replaces each CR that is not followed by LF with LF.
+fn lone_cr_to_lf(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes were replaced with ASCII bytes.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -116,6 +132,10 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             }
             vec![d]
         })?;
+    let tags = tags::reject_tags(file);
+    if !tags.is_empty() {
+        return Err(tags);
+    }
     let (format, format_span) = choose_format(file, &header)?;
     let parsed = match format {
         Format::F2021 => serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())

@@ -84,13 +84,6 @@ impl Ch {
     }
 }
 
-/// Characters that take no room and need no glyph: zero-width spaces and joiners,
-/// variation selectors, the byte-order mark, soft hyphens.
-fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
-}
-
 /// Turns text into characters with glyphs and break opportunities.
 pub fn shape<M: Metrics + ?Sized>(
     book: &M,
@@ -106,7 +99,7 @@ pub fn shape<M: Metrics + ?Sized>(
         let c = if c.is_control() { ' ' } else { c };
         let (face, glyph, em) = match book.lookup(style.role, c) {
             Ok(g) => g,
-            Err(_) if is_ignorable(c) => continue,
+            Err(_) if crate::fonts::is_ignorable(c) => continue,
             Err(e) => return Err(e),
         };
         let mut break_before = breaks[at] && !out.is_empty();

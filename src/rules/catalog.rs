@@ -1,7 +1,7 @@
 //! The catalogue of rules. Each entry reads as a row of a table: id, severity, the
 //! official wording of what must hold, and the function that checks it.
 
-use super::{Context, balance, warnings};
+use super::{Context, balance, text, warnings};
 use crate::diag::{Diagnostic, Severity};
 use crate::format::common::{
     APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, app_column, section,
@@ -121,6 +121,13 @@ pub const RULES: &[Rule] = &[
         title: "正文不能为空",
         description: describe_n2,
         check: Some(warnings::n2),
+    },
+    Rule {
+        id: "N3",
+        severity: Severity::Warning,
+        title: "字体里没有的字",
+        description: describe_n3,
+        check: Some(text::n3),
     },
 ];
 
@@ -280,6 +287,10 @@ fn describe_w9() -> String {
 
 fn describe_n1() -> String {
     "小标题和段落不要以（一）、1.、一、等编号开头：nianbao 按层级自动编号，手写编号会重复或错位（读取文件时检查）。".into()
+}
+
+fn describe_n3() -> String {
+    "报告里的每个字都要能用内置字体印出：内置字体都没有的字（多半是误输入，或是生僻字、私用区的字）会让 PDF 无法生成；确实需要时用 render --font 指定含有它的字体。".into()
 }
 
 fn describe_n2() -> String {

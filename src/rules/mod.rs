@@ -6,6 +6,7 @@
 
 mod balance;
 mod catalog;
+mod text;
 mod warnings;
 
 pub use catalog::{RULES, Rule};

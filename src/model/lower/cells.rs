@@ -11,6 +11,16 @@ use crate::input::{self, Count, Money, Raw, Row, Sp};
 use crate::model::{Amount, Num};
 use crate::source::Span;
 
+/// The largest value a cell may hold, in its unit: 10¹² (一万亿). The largest figures of
+/// real reports are about 10⁶ (a county's decisions) and 10⁵ 万元. The cap also keeps
+/// every sum the rules and the totals make — a few hundred cells at most — far inside
+/// `i64`, so they add with plain `+` and can never wrap.
+pub(crate) const MAX_CELL: i64 = 1_000_000_000_000;
+
+fn too_large(what: &str, text: &str) -> String {
+    format!("{what}是 {text}，超过了每格一万亿（10¹²）的上限：请核对是否多写了位数")
+}
+
 /// A placeholder for a cell that failed R5; the report is discarded in that case.
 pub(super) const BAD: Num = Num { value: 0, span: Span { start: 0, end: 0 } };
 
@@ -38,6 +48,13 @@ impl Lowerer<'_> {
             Raw::Text(s) if is_placeholder(s) => {
                 format!("{what}写的是「{}」：没有的请填 0，不要用 /、—、无 代替", s.trim())
             }
+            Raw::Text(s) if s.contains(['_', ',']) && looks_numeric(&s.replace(['_', ','], "")) => {
+                format!(
+                    "{what}写成了 {}：数字里不要用分隔符，请写 {}",
+                    s.trim(),
+                    s.trim().replace(['_', ','], "")
+                )
+            }
             Raw::Text(s) if leading_number(s).is_some() => format!(
                 "{what}里带了单位或文字「{}」：请只写数字 {}，单位由表格给出",
                 s.trim(),
@@ -49,10 +66,36 @@ impl Lowerer<'_> {
         self.r5(raw.span, msg);
     }
 
+    /// An integer as written: plain decimal digits (with a sign where `signed`), within
+    /// [`MAX_CELL`]. `0x10`, `0o17`, `1_000` and `+36` are numbers to YAML, but not the
+    /// way a table prints them: they are refused with the plain spelling to write.
+    fn integer(&mut self, raw: &Sp<Raw>, v: i64, what: &str, signed: bool) -> Option<Num> {
+        let text = self.file.slice(raw.span).trim();
+        let digits = if signed { text.trim_start_matches(['+', '-']) } else { text };
+        let plain = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'))
+            && text.len() - digits.len() <= 1;
+        if !plain {
+            let msg = if !signed && text.starts_with('+') {
+                format!("{what}写成了 {text}：件数不带 + 号，请写 {v}")
+            } else {
+                format!("{what}写成了 {text}：请只用十进制数字，写作 {v}")
+            };
+            self.r5(raw.span, msg);
+            return None;
+        }
+        if v.unsigned_abs() > MAX_CELL.unsigned_abs() {
+            self.r5(raw.span, too_large(what, text));
+            return None;
+        }
+        Some(Num { value: v, span: raw.span })
+    }
+
     pub(super) fn count(&mut self, c: &Count, what: &str) -> Num {
         let raw = &c.0;
         match raw.value {
-            Raw::Int(v) if v >= 0 => Num { value: v, span: raw.span },
+            Raw::Int(v) if v >= 0 => self.integer(raw, v, what, false).unwrap_or(BAD),
             Raw::Int(v) => {
                 self.r5(raw.span, format!("{what}不能为负数，这里写的是 {v}"));
                 BAD
@@ -66,7 +109,7 @@ impl Lowerer<'_> {
 
     pub(super) fn signed(&mut self, raw: &Sp<Raw>, what: &str) -> Num {
         match raw.value {
-            Raw::Int(v) => Num { value: v, span: raw.span },
+            Raw::Int(v) => self.integer(raw, v, what, true).unwrap_or(BAD),
             _ => {
                 self.not_a_number(raw, what, "整数（可带 + 或 - 号）");
                 BAD
@@ -79,10 +122,29 @@ impl Lowerer<'_> {
         let bad = Amount { value: Decimal::ZERO, span: raw.span };
         match raw.value {
             Raw::Int(_) | Raw::Float(_) => {
-                let text = self.file.slice(raw.span).trim().trim_start_matches('+');
+                let text = self.file.slice(raw.span).trim();
+                let plain = |t: &str| {
+                    let (int, frac) = t.split_once('.').unwrap_or((t, "1"));
+                    !int.is_empty()
+                        && !frac.is_empty()
+                        && int.bytes().all(|b| b.is_ascii_digit())
+                        && frac.bytes().all(|b| b.is_ascii_digit())
+                        && (int == "0" || !int.starts_with('0'))
+                };
                 match Decimal::from_str(text) {
                     Ok(v) if v.is_sign_negative() && !v.is_zero() => {
                         self.r5(raw.span, format!("{what}不能为负数，这里写的是 {text}"));
+                        bad
+                    }
+                    Ok(v) if !plain(text) => {
+                        self.r5(
+                            raw.span,
+                            format!("{what}写成了 {text}：请写普通的小数，写作 {}", v.normalize()),
+                        );
+                        bad
+                    }
+                    Ok(v) if v.abs() > Decimal::from(MAX_CELL) => {
+                        self.r5(raw.span, too_large(what, text));
                         bad
                     }
                     Ok(v) => Amount { value: v, span: raw.span },
