@@ -6,6 +6,7 @@ mod architecture;
 mod check;
 mod docx;
 mod examples;
+mod hostile;
 mod init;
 mod pdf;
 mod render;
