@@ -49,8 +49,8 @@ impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocxError::FontTables { font } => write!(f, "字体 {font} 缺少必需的表"),
-            DocxError::Zip(e) => write!(f, "{e}"),
-            DocxError::Io(e) => write!(f, "{e}"),
+            DocxError::Zip(_) => f.write_str("打包 DOCX 的压缩文件失败"),
+            DocxError::Io(e) => f.write_str(&crate::files::write_reason(e)),
         }
     }
 }
@@ -133,7 +133,7 @@ mod tests {
     fn errors_read_as_the_command_prints_them() {
         let e = DocxError::FontTables { font: "Noto Serif CJK SC".into() };
         assert_eq!(e.to_string(), "字体 Noto Serif CJK SC 缺少必需的表");
-        let io = std::io::Error::other("磁盘已满");
-        assert_eq!(DocxError::from(io).to_string(), "磁盘已满");
+        let io = std::io::Error::from_raw_os_error(28);
+        assert_eq!(DocxError::from(io).to_string(), "磁盘空间已满");
     }
 }

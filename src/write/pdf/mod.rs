@@ -82,7 +82,7 @@ impl fmt::Display for PdfError {
                 e.missing.ch, e.missing.ch as u32
             ),
             PdfError::Subset { font, reason: SubsetFailure::Subsetter(e) } => {
-                write!(f, "无法提取字体 {font} 的子集（{e:?}）")
+                write!(f, "无法提取字体 {font} 的子集（{}）", subsetter_reason(e))
             }
             PdfError::Subset { font, reason: SubsetFailure::Unreadable } => {
                 write!(f, "字体 {font} 的子集无法读取")
@@ -100,6 +100,19 @@ impl std::error::Error for PdfError {
             PdfError::Subset { reason: SubsetFailure::Subsetter(e), .. } => Some(e),
             _ => None,
         }
+    }
+}
+
+/// Why `subsetter` refused a face, in Chinese.
+fn subsetter_reason(e: &subsetter::Error) -> &'static str {
+    use subsetter::Error as E;
+    match e {
+        E::UnknownKind => "不认识的字体格式",
+        E::MalformedFont => "字体文件已损坏",
+        E::Unimplemented => "字体里有尚不支持的结构",
+        E::SubsetError => "提取子集时出错",
+        E::OverflowError => "字体数据超出范围",
+        E::CFFError => "CFF 字形数据有误",
     }
 }
 
@@ -194,7 +207,7 @@ mod tests {
         let subset = |reason| PdfError::Subset { font: "LXGW WenKai".into(), reason };
         assert_eq!(
             subset(SubsetFailure::Subsetter(subsetter::Error::MalformedFont)).to_string(),
-            "无法提取字体 LXGW WenKai 的子集（MalformedFont）"
+            "无法提取字体 LXGW WenKai 的子集（字体文件已损坏）"
         );
         assert_eq!(
             subset(SubsetFailure::Unreadable).to_string(),
