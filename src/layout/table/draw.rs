@@ -14,8 +14,8 @@ use crate::units::Pt;
 const RULE: f32 = 0.5;
 
 /// Draws the placed rows: each cell's part on each page is ruled, and its text is drawn
-/// once, centred in its tallest part (a cell split across pages shows its text where
-/// there is most room for it).
+/// in every part that has room for it (a merged label split across pages is repeated on
+/// each), or, where none has, once in the tallest part.
 pub(super) fn draw(flow: &mut Flow, t: &TableLayout, pages: &[(usize, Segment)]) {
     let (Pt(left), Pt(top)) = flow.spec.text_origin();
     // Edges in hundredths of a point, in a set: an edge that two neighbouring cells share
@@ -47,8 +47,16 @@ pub(super) fn draw(flow: &mut Flow, t: &TableLayout, pages: &[(usize, Segment)])
             .iter()
             .copied()
             .reduce(|best, p| if p.2 - p.1 > best.2 - best.1 + EPS { p } else { best });
-        let chosen: Vec<(usize, f32, f32)> =
-            if header { parts.clone() } else { tallest.into_iter().collect() };
+        let text_h = cell.lines.len() as f32 * t.line_h + 2.0 * t.pad_y;
+        let roomy: Vec<(usize, f32, f32)> =
+            parts.iter().copied().filter(|p| p.2 - p.1 + EPS >= text_h).collect();
+        let chosen: Vec<(usize, f32, f32)> = if header {
+            parts.clone()
+        } else if !roomy.is_empty() {
+            roomy
+        } else {
+            tallest.into_iter().collect()
+        };
         if cell.lines.is_empty() {
             continue;
         }

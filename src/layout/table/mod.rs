@@ -1,7 +1,8 @@
 //! Tables: column widths from the template, cell text broken with the body's line
 //! breaker, row heights that hold every cell (spanned rows share a tall cell's height),
-//! and pagination that repeats the header rows and keeps each rowspan group on one page
-//! unless the group is taller than a page.
+//! and pagination that repeats the header rows and lets a rowspan group flow across
+//! pages: each page then repeats the group's merged labels, keeps at least two of its
+//! rows, and is tall enough for every label it repeats.
 //!
 //! [`measure`] sets the cells and sizes the rows, [`paginate`] places the rows on pages,
 //! [`draw`] rules the cells and draws their text where the rows went.
@@ -12,6 +13,7 @@ mod paginate;
 
 use std::ops::Range;
 
+use super::EPS;
 use super::text::{Run, TextStyle};
 
 pub(super) use measure::measure;
@@ -41,6 +43,9 @@ pub(super) struct TableLayout {
     pad_y: f32,
 }
 
+/// The fewest rows of a split group on one page (no row of a group stands alone).
+pub(in crate::layout) const MIN_ROWS: usize = 2;
+
 /// A cell: where it sits in the grid and its text in lines.
 struct CellLayout {
     /// A header cell (`th`).
@@ -69,21 +74,63 @@ impl TableLayout {
         self.row_h[rows].iter().sum()
     }
 
-    /// The header rows and the first group of rows (or its first row, when the group is
-    /// taller than a page): what must fit before the table starts on a page. When the
-    /// first group is the last one too, `tail` (the note) must fit under it as well:
-    /// pagination keeps them together, and would otherwise leave the header rows alone
-    /// at the foot of the page.
+    /// What must fit before the table starts on a page: the header rows and the first
+    /// body rows up to the first place where the table may go on to the next page (at
+    /// least [`MIN_ROWS`] rows; a group that may not be split, whole). When that is the
+    /// whole table, `tail` (the note) must fit under it as well: pagination keeps them
+    /// together, and would otherwise leave the header rows alone at the foot of the page.
     pub(super) fn first_unit_height(&self, page: f32, tail: f32) -> f32 {
         let head = self.height(0..self.head_rows);
-        let tail = if self.groups.len() == 1 { tail } else { 0.0 };
-        match self.groups.first() {
-            Some(g) if head + self.height(g.clone()) + tail <= page => {
-                head + self.height(g.clone()) + tail
-            }
-            Some(g) => head + self.row_h[g.start],
-            None => head,
+        let body = self.head_rows..self.row_h.len();
+        if body.is_empty() {
+            return head;
         }
+        let mut k = (body.start + MIN_ROWS).min(body.end);
+        while k < body.end && !self.may_break(body.start, k) {
+            k += 1;
+        }
+        let mut h = head + self.height(body.start..k);
+        if k == body.end {
+            h += tail;
+        }
+        if h <= page { h } else { head + self.row_h[body.start] }
+    }
+
+    /// Whether a page may end before row `k` when this page's rows of the table start at
+    /// row `from`: between two groups; or inside a group that may be split, when every
+    /// cell the break cuts keeps at least [`MIN_ROWS`] rows on each side and room for
+    /// its text on each.
+    fn may_break(&self, from: usize, k: usize) -> bool {
+        let Some(g) = self.groups.iter().find(|g| g.start < k && k < g.end) else {
+            return true;
+        };
+        if !self.splittable(g) {
+            return false;
+        }
+        self.cells.iter().filter(|c| !c.header || c.r >= self.head_rows).all(|c| {
+            let end = c.r + c.rows;
+            if !(c.r < k && k < end) {
+                return true;
+            }
+            let before = c.r.max(from)..k;
+            let after = k..end;
+            let need = self.text_height(c);
+            before.len() >= MIN_ROWS
+                && after.len() >= MIN_ROWS
+                && self.height(before) + EPS >= need
+                && self.height(after) + EPS >= need
+        })
+    }
+
+    /// Whether a group may flow across pages: not when it holds rows of header cells
+    /// only (the item rows of table 二 stay with the rows they head).
+    fn splittable(&self, g: &Range<usize>) -> bool {
+        g.clone().all(|r| self.cells.iter().any(|c| c.r == r && !c.header))
+    }
+
+    /// The height a cell's text needs, padding included.
+    fn text_height(&self, c: &CellLayout) -> f32 {
+        c.lines.len().max(1) as f32 * self.line_h + 2.0 * self.pad_y
     }
 }
 
@@ -93,6 +140,15 @@ impl TableLayout {
     /// pagination against the table's own measure.
     pub(in crate::layout) fn groups_and_heights(&self) -> (&[Range<usize>], &[f32]) {
         (&self.groups, &self.row_h)
+    }
+
+    /// The rows of every body cell that spans more than one row.
+    pub(in crate::layout) fn row_spans(&self) -> Vec<Range<usize>> {
+        self.cells
+            .iter()
+            .filter(|c| c.rows > 1 && c.r >= self.head_rows)
+            .map(|c| c.r..c.r + c.rows)
+            .collect()
     }
 }
 

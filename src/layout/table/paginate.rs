@@ -1,11 +1,14 @@
 //! Pagination: rows placed down the pages, the header rows repeated at the top of each
-//! page, a group of rows that rowspans tie kept on one page unless it is taller than a
-//! page.
+//! page. A group of rows that rowspans tie fills the page and flows on to the next where
+//! it may break (see `TableLayout::may_break`): a half-empty page before a long group
+//! is what readers of the official tables notice first. Where it may not break, it
+//! moves to the next page whole; one taller than a page splits at its inner spans, and
+//! row by row only as a last resort.
 
 use std::ops::Range;
 
-use super::TableLayout;
 use super::draw::draw;
+use super::{MIN_ROWS, TableLayout};
 use crate::layout::EPS;
 use crate::layout::flow::Flow;
 
@@ -50,13 +53,30 @@ impl Placer<'_> {
         self.header(flow);
     }
 
-    /// Places a group of rows: on this page if it fits, else on the next (after the
-    /// repeated header rows); a group taller than a page is split into the groups its
-    /// inner row spans form, and those row by row only when they are too tall too.
+    /// The last place to end this page inside the rows `rows` (placed from the current
+    /// position), so that the rows before it fit in `room`.
+    fn split_point(&self, rows: Range<usize>, room: f32) -> Option<usize> {
+        if rows.len() < 2 * MIN_ROWS {
+            return None;
+        }
+        (rows.start + MIN_ROWS..=rows.end - MIN_ROWS).rev().find(|&k| {
+            self.t.height(rows.start..k) <= room + EPS && self.t.may_break(rows.start, k)
+        })
+    }
+
+    /// Places a group of rows: on this page if it fits; else as many of its rows as fit,
+    /// where it may break, and the rest from the next page; else on the next page (after
+    /// the repeated header rows); a group taller than a page that may not break is split
+    /// into the groups its inner row spans form, and those row by row only when they are
+    /// too tall too.
     fn group(&mut self, flow: &mut Flow, g: Range<usize>, tail: f32) {
         let h = self.t.height(g.clone()) + tail;
         if flow.y + h <= self.page_h + EPS {
             g.for_each(|r| self.row(flow, r));
+        } else if let Some(k) = self.split_point(g.clone(), self.page_h - flow.y) {
+            (g.start..k).for_each(|r| self.row(flow, r));
+            self.break_page(flow);
+            self.group(flow, k..g.end, tail);
         } else if self.head_h + h <= self.page_h + EPS {
             self.break_page(flow);
             g.for_each(|r| self.row(flow, r));

@@ -13,6 +13,7 @@ use super::*;
 use crate::layout::flow::keep_height;
 use crate::layout::prepare::Prepared;
 use crate::layout::setter::Setter;
+use crate::layout::table::MIN_ROWS;
 use crate::layout::text::{no_end, no_start};
 
 /// 64 cases from a fixed seed, unless the environment asks otherwise; no regression
@@ -301,12 +302,12 @@ impl TableCase {
 
     /// The table's groups of body rows and the height of each row, as the engine
     /// measures them.
-    fn measure(&self, d: &Document) -> (Vec<Range<usize>>, Vec<f32>) {
+    fn measure(&self, d: &Document) -> (Vec<Range<usize>>, Vec<f32>, Vec<Range<usize>>) {
         let setter = Setter::new(&FixedBook, PAGE);
         let table = d.blocks.iter().find(|b| matches!(b, Block::Table(_))).unwrap();
         let Ok(Prepared::Table(t)) = setter.prepare(table) else { unreachable!("a table") };
         let (groups, heights) = t.groups_and_heights();
-        (groups.to_vec(), heights.to_vec())
+        (groups.to_vec(), heights.to_vec(), t.row_spans())
     }
 
     /// Whether the engine can keep the heading with the table: the heading, the table's
@@ -364,9 +365,12 @@ proptest! {
         }
         assert_inside_text_block(&flow.pages).map_err(TestCaseError::fail)?;
 
-        // A group of rows that rowspans tie stays on one page when it fits on one (with
-        // the header rows; the last group with the note, which is left out here).
-        let (groups, heights) = case.measure(&d);
+        // A group of rows that rowspans tie stays on one page when it fits on one and is
+        // too short to be split (fewer than 2 × MIN_ROWS rows); a longer one that fits on
+        // a page of its own may flow on to the next page, but keeps at least MIN_ROWS of
+        // its rows on each (with the header rows; the last group with the note, which is
+        // left out here).
+        let (groups, heights, spans) = case.measure(&d);
         let head_h: f32 = heights[head.clone()].iter().sum();
         let last = groups.len() - 1;
         for (k, g) in groups.iter().enumerate() {
@@ -374,13 +378,28 @@ proptest! {
             if head_h + h > PAGE.text_height().0 - 0.1 || (case.note && k == last) {
                 continue;
             }
-            let pages: Vec<usize> = by_page
+            let parts: Vec<usize> = by_page
                 .iter()
-                .enumerate()
-                .filter(|(_, rows)| rows.iter().any(|r| g.contains(r)))
-                .map(|(p, _)| p)
+                .map(|rows| rows.iter().filter(|r| g.contains(r)).count())
+                .filter(|&n| n > 0)
                 .collect();
-            prop_assert_eq!(pages.len(), 1, "group {:?} split: {:?}", g, by_page);
+            if g.len() < 2 * MIN_ROWS {
+                prop_assert_eq!(parts.len(), 1, "group {:?} split: {:?}", g, by_page);
+            } else {
+                prop_assert!(parts.iter().all(|&n| n >= MIN_ROWS), "group {:?}: {:?}", g, by_page);
+            }
+            // So does every spanning cell inside it.
+            for s in spans.iter().filter(|s| g.contains(&s.start)) {
+                let parts: Vec<usize> = by_page
+                    .iter()
+                    .map(|rows| rows.iter().filter(|r| s.contains(r)).count())
+                    .filter(|&n| n > 0)
+                    .collect();
+                prop_assert!(
+                    parts.len() == 1 || parts.iter().all(|&n| n >= MIN_ROWS),
+                    "cell over rows {:?} cut into {:?}: {:?}", s, parts, by_page
+                );
+            }
         }
 
         // A heading is on the page where the table starts; a note where it ends.

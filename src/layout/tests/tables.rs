@@ -1,5 +1,6 @@
-//! Table pagination: a group of rows tied by rowspans taller than a page splits where
-//! its inner spans allow, and row by row only when they do not.
+//! Table pagination: a group of rows tied by rowspans flows across pages where it may
+//! break (never leaving fewer than two of a group's rows on a page), and each page
+//! repeats the labels of the spanning cells it cuts.
 
 use super::*;
 
@@ -55,8 +56,8 @@ fn a_group_taller_than_a_page_splits_at_its_inner_spans() {
     let (_, seg) = &flow.tables[0][0];
     let bottom = seg.last().unwrap().1 + row_h;
     assert!(bottom + row_h <= PAGE.text_height().0, "row by row would break here too");
-    // The spanning cell's text is drawn once.
-    assert_eq!(pages_with(&flow.pages, "全部").len(), 1);
+    // The spanning cell's label is repeated on every page the group is on.
+    assert_eq!(pages_with(&flow.pages, "全部").len(), pages.len());
     assert_inside_text_block(&flow.pages).unwrap();
 }
 
@@ -88,7 +89,7 @@ pub(super) fn chained_table(n: usize) -> Block {
 }
 
 #[test]
-fn a_group_without_inner_spans_to_split_at_goes_row_by_row() {
+fn a_group_without_inner_spans_fills_the_page_and_repeats_its_labels() {
     let flow = lay_out(&doc(vec![chained_table(ROWS)]));
     let pages = body_rows_by_page(&flow, 1);
     assert_eq!(pages.len(), 2, "{pages:?}");
@@ -97,11 +98,11 @@ fn a_group_without_inner_spans_to_split_at_goes_row_by_row() {
     let (_, seg) = &flow.tables[0][0];
     let bottom = seg.last().unwrap().1 + 22.2;
     assert!(bottom + 22.2 > PAGE.text_height().0 + 0.01, "broke early: {pages:?}");
-    // The header row is repeated on the second page, and both spanning cells are ruled
-    // on both pages but their text drawn once.
+    // The header row is repeated on the second page, and both spanning cells, cut by the
+    // break, are ruled and labelled on both pages.
     assert_eq!(flow.tables[0][1].1[0].0, 0);
-    assert_eq!(pages_with(&flow.pages, "上段").len(), 1);
-    assert_eq!(pages_with(&flow.pages, "下段").len(), 1);
+    assert_eq!(pages_with(&flow.pages, "上段").len(), 2);
+    assert_eq!(pages_with(&flow.pages, "下段").len(), 2);
     assert_inside_text_block(&flow.pages).unwrap();
 }
 
