@@ -29,6 +29,7 @@
 
 mod dump;
 mod flow;
+mod kinsoku;
 mod metrics;
 mod output;
 mod page_number;

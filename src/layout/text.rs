@@ -33,30 +33,7 @@ pub enum Align {
     Right,
 }
 
-/// Characters that must not start a line (避头): closing punctuation and marks that
-/// belong to what precedes them. UAX #14 already keeps most of them; this table makes
-/// the rule explicit and covers the rest.
-const NO_START: &str = "，。、；：？！）》」』”’〕】〉〗｝］…‥·・々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%‰℃°,.;:?!)]}";
-
-/// Characters that must not end a line (避尾): opening punctuation.
-const NO_END: &str = "（《「『“‘〔【〈〖｛［·([{";
-
-/// Whether `c` may not start a line. Han characters, kana-free text and ASCII letters and
-/// digits take the fast path.
-pub(super) fn no_start(c: char) -> bool {
-    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return false;
-    }
-    NO_START.contains(c)
-}
-
-/// Whether `c` may not end a line.
-pub(super) fn no_end(c: char) -> bool {
-    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return false;
-    }
-    NO_END.contains(c)
-}
+pub(super) use super::kinsoku::{no_end, no_start};
 
 /// A character ready to be set: its glyph, its face and its advance.
 #[derive(Clone, Debug)]
@@ -321,6 +298,39 @@ mod tests {
             .iter()
             .map(|l| cs[l.range.clone()].iter().map(|c| c.ch).collect())
             .collect()
+    }
+
+    // clreq's basic level, beyond CSS `line-break: strict`: connectors, dashes and the
+    // full-width slash never start a line, slashes never end one, and 「——」 is never
+    // split, at whatever width the text is set.
+    #[test]
+    fn connectors_dashes_and_slashes_stay_with_their_neighbours() {
+        let texts = [
+            "本局编制了国土空间总体规划（2021—2035年）并公开征求意见",
+            "依申请公开一般在3～5个工作日内答复申请人",
+            "收费标准按件/次计算并在网站公布",
+            "本年度未发生此类情况——全部依法答复",
+            "按照2021⸺2025年规划推进公开工作",
+        ];
+        for text in texts {
+            // From 8 characters a line on, the longest unbreakable run fits on a line
+            // (narrower, a run is broken wherever it must be).
+            for width in 8..24 {
+                let lines = lines_of(text, width as f32);
+                assert_eq!(lines.concat(), text, "{text} at {width}");
+                for (i, l) in lines.iter().enumerate() {
+                    let first = l.chars().next().unwrap();
+                    let last = l.chars().last().unwrap();
+                    if i > 0 {
+                        assert!(!"～—⸺／".contains(first), "{lines:?}");
+                    }
+                    if i + 1 < lines.len() {
+                        assert!(!"/／".contains(last), "{lines:?}");
+                    }
+                }
+                assert!(!lines.windows(2).any(|w| w[0].ends_with('—') && w[1].starts_with('—')));
+            }
+        }
     }
 
     #[test]
