@@ -156,7 +156,7 @@ impl Flow {
     fn place(&mut self, p: &Prepared, keep: f32, tail: f32) {
         let pitch = self.spec.line_pitch().0;
         match p {
-            Prepared::Lines { block, outline, .. } => {
+            Prepared::Lines { block, outline, heading } => {
                 self.snap_to_grid();
                 // A keep taller than a page fits on none: breaking would only waste this one.
                 if keep > self.room() + EPS && keep <= self.spec.text_height().0 && self.y > EPS {
@@ -170,6 +170,13 @@ impl Flow {
                 let mut split = None;
                 if tail > 0.0 && n <= fit && n as f32 * pitch + tail > self.room() + EPS {
                     split = Some(n.saturating_sub(2));
+                }
+                // Widows and orphans: a paragraph that runs on to the next page leaves at
+                // least two of its lines on each (a first line alone at a page's foot, or a
+                // last line alone at the next page's top, reads as a slip).
+                if split.is_none() && !heading && n > fit && fit > 0 {
+                    let here = fit.min(n.saturating_sub(MIN_LINES));
+                    split = if here >= MIN_LINES { Some(here) } else { Some(0) };
                 }
                 if split == Some(0) && self.y > EPS {
                     self.new_page();
@@ -201,15 +208,28 @@ impl Flow {
     }
 }
 
+/// The fewest lines of a paragraph on either side of a page break.
+const MIN_LINES: usize = 2;
+
 /// The height that must fit at the current position before placing `blocks[0]`: a
-/// heading keeps with the first line (or first rows) of what follows.
+/// heading keeps with the first lines (or first rows) of what follows; a paragraph
+/// starts on a page only with [`MIN_LINES`] of its lines (all of them when it is too
+/// short to leave that many on each side of a break).
 pub(super) fn keep_height(blocks: &[Prepared], spec: &PageSpec) -> f32 {
     let pitch = spec.line_pitch().0;
     match blocks.first() {
         Some(Prepared::Lines { block, heading: true, .. }) => {
             block.lines.len() as f32 * pitch + keep_height(&blocks[1..], spec)
         }
-        Some(Prepared::Lines { .. }) | Some(Prepared::Note(_)) => pitch,
+        Some(Prepared::Lines { block, .. }) => {
+            let n = block.lines.len();
+            let first = if n < 2 * MIN_LINES { n } else { MIN_LINES };
+            // The signature takes the paragraph's last two lines with it: a paragraph of
+            // two lines or fewer goes wherever the signature goes.
+            let tail = if n <= 2 { tail_height(blocks.get(1), spec) } else { 0.0 };
+            first.max(1) as f32 * pitch + tail
+        }
+        Some(Prepared::Note(_)) => pitch,
         Some(Prepared::Table(t)) => {
             t.first_unit_height(spec.text_height().0, tail_height(blocks.get(1), spec))
         }

@@ -1,7 +1,14 @@
 //! Keep with next: a heading never ends a page; it goes to the next page with the first
-//! line (or the first rows) of what follows.
+//! lines (or the first rows) of what follows. Widows and orphans: a paragraph leaves at
+//! least two lines on each side of a page break.
 
 use super::*;
+
+/// How many one-line paragraphs the first page holds under the title (for other test
+/// modules).
+pub(super) fn first_page_capacity_for_tests() -> usize {
+    first_page_capacity()
+}
 
 /// How many one-line paragraphs the first page holds under the title.
 fn first_page_capacity() -> usize {
@@ -34,15 +41,25 @@ fn a_heading_at_the_foot_of_a_page_moves_to_the_next_with_the_line_after_it() {
     assert!(lines[h + 1].text.starts_with("其后段落"));
     assert_eq!((lines[h + 1].page, grid_line(&lines[h + 1])), (1, 1), "right under it");
 
-    // Two lines left: heading and first line fit, and stay.
+    // Two lines left: heading and first line would fit, but the paragraph leaves at least
+    // two of its lines on a page: the heading goes with them.
     let mut blocks = one_liners(cap - 2);
     blocks.push(heading(1, "标题"));
-    blocks.push(lines_para("其后段落", 3));
+    blocks.push(lines_para("其后段落", 4));
     let flow = lay_out(&doc(blocks));
     let lines = body_lines(&flow.pages);
     let h = lines.iter().position(|l| l.text == "一、标题").unwrap();
-    assert_eq!((lines[h].page, lines[h + 1].page), (0, 0));
-    assert_eq!(lines[h + 2].page, 1, "the paragraph goes on on the next page");
+    assert_eq!((lines[h].page, lines[h + 1].page), (1, 1));
+
+    // Three lines left: heading and two lines fit, and stay.
+    let mut blocks = one_liners(cap - 3);
+    blocks.push(heading(1, "标题"));
+    blocks.push(lines_para("其后段落", 4));
+    let flow = lay_out(&doc(blocks));
+    let lines = body_lines(&flow.pages);
+    let h = lines.iter().position(|l| l.text == "一、标题").unwrap();
+    assert_eq!((lines[h].page, lines[h + 1].page, lines[h + 2].page), (0, 0, 0));
+    assert_eq!(lines[h + 3].page, 1, "the paragraph goes on on the next page");
 }
 
 #[test]
@@ -89,4 +106,36 @@ fn a_heading_keeps_with_the_header_and_first_rows_of_a_table() {
         moved |= h.page == 1;
     }
     assert!(moved, "no case moved the heading: the test checks nothing");
+}
+
+#[test]
+fn a_paragraph_leaves_no_line_alone_on_either_side_of_a_break() {
+    let cap = first_page_capacity();
+    // One line left for a five-line paragraph: it starts on the next page (no orphan).
+    let mut blocks = one_liners(cap - 1);
+    blocks.push(lines_para("孤行", 5));
+    let lines = body_lines(&lay_out(&doc(blocks)).pages);
+    let p = lines.iter().position(|l| l.text.starts_with("孤行")).unwrap();
+    assert_eq!(lines[p].page, 1, "{:?}", &lines[p - 1..]);
+    // Four lines left for a five-line paragraph: three stay and two go, not four and one
+    // (no widow).
+    let mut blocks = one_liners(cap - 4);
+    blocks.push(lines_para("寡行", 5));
+    let lines = body_lines(&lay_out(&doc(blocks)).pages);
+    let p = lines.iter().position(|l| l.text.starts_with("寡行")).unwrap();
+    let pages: Vec<usize> = lines[p..p + 5].iter().map(|l| l.page).collect();
+    assert_eq!(pages, [0, 0, 0, 1, 1]);
+    // Three lines left for a three-line paragraph that does not fit... it fits: stays.
+    let mut blocks = one_liners(cap - 3);
+    blocks.push(lines_para("三行", 3));
+    let lines = body_lines(&lay_out(&doc(blocks)).pages);
+    let p = lines.iter().position(|l| l.text.starts_with("三行")).unwrap();
+    assert!(lines[p..p + 3].iter().all(|l| l.page == 0));
+    // Two lines left for a three-line paragraph: 2 + 1 would leave a widow, 1 + 2 an
+    // orphan: it moves whole.
+    let mut blocks = one_liners(cap - 2);
+    blocks.push(lines_para("三行", 3));
+    let lines = body_lines(&lay_out(&doc(blocks)).pages);
+    let p = lines.iter().position(|l| l.text.starts_with("三行")).unwrap();
+    assert!(lines[p..p + 3].iter().all(|l| l.page == 1));
 }

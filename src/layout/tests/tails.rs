@@ -132,3 +132,20 @@ fn the_signature_never_stands_alone_on_a_page() {
     }
     assert!(moved > 0, "no paragraph was split for the signature: the test checks nothing");
 }
+
+#[test]
+fn a_heading_stays_with_a_short_last_paragraph_and_the_signature() {
+    let cap = super::keep::first_page_capacity_for_tests();
+    // Room for the heading and the one-line paragraph, not for the signature after them:
+    // all three go to the next page together.
+    let mut blocks = one_liners(cap - 3);
+    blocks.push(heading(1, "其他事项"));
+    blocks.push(para("本年度无别的事项。"));
+    blocks.push(Block::Signature(vec!["某某局".into(), "2025年1月20日".into()]));
+    let flow = lay_out(&doc(blocks));
+    let lines = body_lines(&flow.pages);
+    let h = lines.iter().position(|l| l.text == "一、其他事项").unwrap();
+    let p = lines.iter().position(|l| l.text.starts_with("本年度无")).unwrap();
+    assert_eq!(lines[h].page, lines[p].page, "{:?}", &lines[h..]);
+    assert!(pages_with(&flow.pages, "某某局").contains(&lines[p].page));
+}
