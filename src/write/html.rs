@@ -29,6 +29,9 @@ fn style() -> &'static str {
                 ),
             )
             .replace("$LINE_PITCH", &pt(PAGE.line_pitch()))
+            .replace("$TRACKING", &pt(PAGE.body_tracking()))
+            .replace("$PAGE_NUMBER_DROP", &mm(Mm(7.0)))
+            .replace("$PAGE_NUMBER", &pt(size::PAGE_NUMBER))
             .replace("$BODY", &pt(size::BODY))
             .replace("$TITLE", &pt(size::TITLE))
             .replace("$TABLE_SMALL", &pt(size::TABLE_SMALL))
