@@ -60,6 +60,11 @@ impl Pt {
     pub fn to_twip(self) -> Twip {
         Twip((self.0 * 20.0).round() as i32)
     }
+
+    /// In twips, rounded down (towards minus infinity): −0.207 pt is −5 twip.
+    pub fn to_twip_floor(self) -> Twip {
+        Twip((self.0 * 20.0).floor() as i32)
+    }
 }
 
 impl Twip {

@@ -109,6 +109,13 @@ impl PageSpec {
         self.char_pitch() - size::BODY
     }
 
+    /// [`PageSpec::body_tracking`] in twips for DOCX `w:spacing`, rounded down: the
+    /// nearest (−4 twip, −0.2 pt) sets 28 characters 442.4 pt wide, 0.2 pt more than the
+    /// 442.2 pt line, and LibreOffice then sets 27; −5 twip sets them 441 pt wide.
+    pub fn body_tracking_twips(&self) -> Twip {
+        self.body_tracking().to_twip_floor()
+    }
+
     /// Paper width and height in twips, for DOCX `w:pgSz` (A4: 11906 × 16838).
     pub fn size_twips(&self) -> (Twip, Twip) {
         (self.width.to_twip(), self.height.to_twip())
@@ -166,6 +173,8 @@ mod tests {
         assert!((PAGE.line_pitch().0 - 28.99).abs() < 0.01);
         assert!((PAGE.char_pitch().0 - 15.79).abs() < 0.01);
         assert_eq!(PAGE.body_tracking().to_twip(), Twip(-4));
+        let tracked = (size::BODY + PAGE.body_tracking_twips().to_pt()) * PAGE.chars as f32;
+        assert!(tracked.0 <= PAGE.text_width().0, "28 characters overflow: {tracked:?}");
     }
 
     // The numbers the DOCX writer has written by hand until now.

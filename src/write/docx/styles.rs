@@ -31,6 +31,15 @@ fn para_style(
     half_points: u32,
 ) -> String {
     let bold = if setting.is_bold(open) { "<w:b/><w:bCs/>" } else { "" };
+    // No punctuation hanging into the right margin (LibreOffice reads this per style, not
+    // from the defaults); it goes before the spacing, indents and alignment (ECMA-376
+    // order of pPr).
+    let at = ["<w:snapToGrid", "<w:spacing", "<w:ind", "<w:jc", "<w:outlineLvl"]
+        .iter()
+        .filter_map(|t| ppr.find(t))
+        .min()
+        .unwrap_or(ppr.len());
+    let ppr = format!("{}<w:overflowPunct w:val=\"0\"/>{}", &ppr[..at], &ppr[at..]);
     format!(
         "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{}{bold}{rpr_extra}<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr></w:style>",
         rfonts(setting, open)
@@ -44,16 +53,16 @@ pub(super) fn styles(open: bool) -> String {
     // Defaults: 3号仿宋 (16 pt = 32 half-points), zh-CN, left-aligned: LibreOffice drops a
     // full-width comma that ends a justified line (seen with 7.x and Noto CJK), so the
     // body is not justified; an editor can justify it in one step. 28 characters fill the
-    // 156 mm line at 15.79 pt each, so characters are set 0.2 pt closer (w:spacing -4,
+    // 156 mm line at 15.79 pt each, so characters are set 0.25 pt closer (w:spacing -5,
     // in twentieths of a point). This is used instead of a character grid (docGrid
     // charSpace), which LibreOffice misreads and spreads lines to about 20 characters.
-    let (tracking, body) = (PAGE.body_tracking().to_twip().0, half_points(size::BODY));
+    let (tracking, body) = (PAGE.body_tracking_twips().0, half_points(size::BODY));
     // The line grid and the two-character first-line indent, in twips.
     let pitch = PAGE.line_pitch_twips().0;
     let half_pitch = pitch / 2;
     let indent = (size::BODY * 2.0).to_twip().0;
     s.push_str(&format!(
-        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:spacing w:val=\"{tracking}\"/><w:kern w:val=\"2\"/><w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:spacing w:val=\"{tracking}\"/><w:kern w:val=\"2\"/><w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>",
         rfonts(roles::BODY, open)
     ));
     s.push_str("<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>");
