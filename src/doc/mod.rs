@@ -32,6 +32,32 @@ pub struct Document {
     pub meta: Meta,
 }
 
+/// How far the date of the signature ends from the right edge of the text block, in
+/// characters of body type (GB/T 9704-2012 §7.3.5.1: 成文日期右空四字).
+pub const SIGNATURE_DATE_INDENT: f32 = 4.0;
+
+/// Where each line of the signature ends, as its distance from the right edge of the text
+/// block in characters of body type (GB/T 9704-2012 §7.3.5.1): the date, the last line,
+/// four characters in; every line above it (the agency) centred over the date, but never
+/// past the right edge. `width` gives a line's width in characters.
+pub fn signature_right_indents(lines: &[String], width: impl Fn(&str) -> f32) -> Vec<f32> {
+    let Some(date) = lines.last() else { return Vec::new() };
+    let centre = SIGNATURE_DATE_INDENT + width(date) / 2.0;
+    let mut out: Vec<f32> = lines.iter().map(|l| (centre - width(l) / 2.0).max(0.0)).collect();
+    if let Some(last) = out.last_mut() {
+        *last = SIGNATURE_DATE_INDENT;
+    }
+    out
+}
+
+/// A line's width in characters of body type, estimated without fonts: a CJK or other
+/// wide character one, anything else half (for the writers that leave setting the text to
+/// a word processor or a browser).
+pub fn estimated_width(text: &str) -> f32 {
+    use unicode_width::UnicodeWidthChar;
+    text.chars().map(|c| c.width().unwrap_or(0) as f32 / 2.0).sum()
+}
+
 /// The text of the mark on a draft whose figures failed the checks.
 pub const DRAFT_MARK: &str = "草稿：数据未通过校验";
 

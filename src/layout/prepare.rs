@@ -59,11 +59,21 @@ impl<M: Metrics + ?Sized> Setter<'_, M> {
                 Prepared::Note(self.lines(text, style, Align::Justify, 0.0)?)
             }
             Block::Signature(lines) => {
+                // GB/T 9704 §7.3.5.1: the date four characters in from the right, the
+                // agency centred over it (measured with the fonts, not estimated).
                 let style = self.style(Role::Body, size::BODY);
-                let mut all = Vec::new();
+                let char_w = self.spec.char_pitch().0;
+                let mut widths = Vec::with_capacity(lines.len());
                 for l in lines {
-                    let width = self.spec.text_width().0;
-                    let b = self.lines_in(l, style, Align::Right, 0.0, indent, width)?;
+                    widths.push(super::text::width(&self.shape(l, &style)?) / char_w);
+                }
+                let at = |l: &str| lines.iter().position(|x| x == l).map_or(0.0, |i| widths[i]);
+                let indents = crate::doc::signature_right_indents(lines, at);
+                let mut all = Vec::new();
+                let width = self.spec.text_width().0;
+                for (l, right) in lines.iter().zip(indents) {
+                    let right = (right * char_w).min(width);
+                    let b = self.lines_in(l, style, Align::Right, 0.0, right, width)?;
                     all.extend(b.lines);
                 }
                 Prepared::Signature(LineBlock { lines: all, style })

@@ -77,9 +77,13 @@ pub fn html(doc: &Document) -> String {
                 let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(text));
             }
             Block::Signature(lines) => {
+                // GB/T 9704 §7.3.5.1: the date four characters in from the right, the
+                // agency centred over it.
                 o.push_str("<div class=\"signature\">\n");
-                for l in lines {
-                    let _ = writeln!(o, "<p>{}</p>", esc(l));
+                let indents =
+                    crate::doc::signature_right_indents(lines, crate::doc::estimated_width);
+                for (l, right) in lines.iter().zip(indents) {
+                    let _ = writeln!(o, "<p style=\"padding-right: {right}em\">{}</p>", esc(l));
                 }
                 o.push_str("</div>\n");
             }

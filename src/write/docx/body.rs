@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::xml::{DECL, W_NS, esc};
 use crate::doc::page::PAGE;
-use crate::doc::{Block, Document, Entry, Table};
+use crate::doc::{Block, Document, Entry, Table, estimated_width};
 
 fn para(out: &mut String, style: &str, text: &str) {
     let _ = write!(
@@ -60,8 +60,16 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
             Block::Signature(lines) => {
                 // One empty grid line before the signature, as in official documents.
                 o.push_str("<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/><w:keepNext/></w:pPr></w:p>");
-                for l in lines {
-                    para(&mut o, "SignatureGw", l);
+                // GB/T 9704 §7.3.5.1: the date four characters in from the right, the
+                // agency centred over it; one character of 3号 is 320 twips.
+                let indents = crate::doc::signature_right_indents(lines, estimated_width);
+                for (l, right) in lines.iter().zip(indents) {
+                    let _ = write!(
+                        o,
+                        "<w:p><w:pPr><w:pStyle w:val=\"SignatureGw\"/><w:ind w:right=\"{}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                        (right * 320.0).round() as i32,
+                        esc(l)
+                    );
                 }
             }
             Block::Table(t) => table(&mut o, t),
