@@ -8,6 +8,7 @@ mod cell;
 mod error;
 mod keys;
 mod narrative;
+mod old;
 mod report;
 pub mod schema;
 mod spanned;
@@ -17,6 +18,7 @@ use serde::Deserialize;
 
 pub use cell::{Count, ItemRow, Money, Raw, Row, Signed};
 pub use narrative::{Block, Narrative};
+pub use old::*;
 pub use report::*;
 pub use spanned::Sp;
 
@@ -33,6 +35,8 @@ pub enum Parsed {
     F2021(Box<Input2021>),
     /// The 2019 format.
     F2019(Box<Input2019>),
+    /// The 2008 format (the old 条例).
+    F2008(Box<Input2008>),
 }
 
 /// Why a file could not be read.
@@ -142,6 +146,8 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             .map(|p| Parsed::F2021(Box::new(p))),
         Format::F2019 => serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
             .map(|p| Parsed::F2019(Box::new(p))),
+        Format::F2008 => serde_saphyr::from_str_with_options::<Input2008>(&file.text, options())
+            .map(|p| Parsed::F2008(Box::new(p))),
     };
     let cx = error::Context { format: format.spec() };
     parsed.map(|p| (p, format_span)).map_err(|e| vec![error::translate(&e, file, Some(&cx))])
@@ -182,7 +188,7 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
             Some(f) => Ok((f, None)),
             None => Err(vec![
                 Diagnostic::error(format!(
-                    "{y} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后的报告"
+                    "{y} 年没有政府信息公开工作年度报告：《政府信息公开条例》自 2008 年 5 月 1 日起施行，nianbao 支持 2008 年及以后的报告"
                 ))
                 .at(year.span, ""),
             ]),
