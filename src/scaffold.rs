@@ -463,7 +463,8 @@ impl Scaffold {
                 let _ = writeln!(o, "{indent}# {}", row.label);
                 continue;
             }
-            let (group, leaf) = row.key.split_once('.').map_or((None, row.key), |(g, l)| (Some(g), l));
+            let (group, leaf) =
+                row.key.split_once('.').map_or((None, row.key), |(g, l)| (Some(g), l));
             let indent = if group.is_some() { "    " } else { "  " };
             if group != open {
                 if let Some(g) = group {

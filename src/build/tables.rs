@@ -12,8 +12,8 @@ use crate::format::common::{
     LITIGATION, LITIGATION_KINDS, PROACTIVE_WIDTHS, RESULTS, REVIEW, REVIEW_COLUMNS, REVIEW_GROUPS,
     SECTIONS, section,
 };
-use crate::format::{RowKind, ValueKind};
 use crate::format::f2008::{ANNEX_HEADER, ANNEX_TITLE, ANNEX_WIDTHS};
+use crate::format::{RowKind, ValueKind};
 use crate::model::{Annex, Body, Report, Six, Value};
 use crate::source::Span;
 
@@ -43,16 +43,17 @@ fn th(text: &str, rowspan: usize, colspan: usize) -> Cell {
         rowspan: n(rowspan),
         colspan: n(colspan),
         span: None,
+        indent: None,
     }
 }
 
 fn td(text: String, colspan: usize, span: Span) -> Cell {
-    Cell { text, header: false, rowspan: n(1), colspan: n(colspan), span: Some(span) }
+    Cell { text, header: false, rowspan: n(1), colspan: n(colspan), span: Some(span), indent: None }
 }
 
 /// A body cell that is no figure of the YAML (a unit, the empty figure of a group row).
 fn plain(text: &str) -> Cell {
-    Cell { text: text.to_owned(), header: false, rowspan: n(1), colspan: n(1), span: None }
+    Cell { span: None, ..td(text.to_owned(), 1, Span::default()) }
 }
 
 /// A figure as printed: counts as they are, changes with their sign, money exact.
@@ -86,15 +87,7 @@ fn table(
         // The catalogue's shapes are fixed and tested (see the tests below).
         Err(e) => unreachable!("official table {id} does not close: {e}"),
     };
-    Table {
-        id: id.to_owned(),
-        title: title.to_owned(),
-        label_cols,
-        head_rows,
-        widths,
-        small,
-        grid,
-    }
+    Table { id: id.to_owned(), title: title.to_owned(), label_cols, head_rows, widths, small, grid }
 }
 
 /// Table 二: each item of 第二十条 as a group of rows.
@@ -204,8 +197,7 @@ fn review(six: &Six) -> Table {
 fn annex(a: &Annex) -> Table {
     let mut rows = vec![ANNEX_HEADER.iter().map(|h| th(h, 1, 1)).collect::<Vec<_>>()];
     for (row, figure) in a.rows.iter().zip(&a.figures) {
-        let indent = "\u{3000}".repeat(usize::from(row.indent));
-        let mut cells = vec![th(&format!("{indent}{}", row.label), 1, 1)];
+        let mut cells = vec![Cell { indent: Some(row.indent), ..th(row.label, 1, 1) }];
         cells.push(plain(row.unit.label()));
         cells.push(match figure {
             Some(v) => td(shown(v, ValueKind::Count), 1, span_of(v)),

@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::format::common::SECTIONS;
-use crate::format::numbering::{chinese_numeral, heading_number};
 use crate::format::f2008::ANNEX_TITLE;
+use crate::format::numbering::{chinese_numeral, heading_number};
 use crate::model::{Body, Item, Report};
 use crate::source::Span;
 
@@ -179,7 +179,11 @@ pub fn view(report: &Report) -> View {
             parts: a
                 .parts
                 .iter()
-                .map(|p| PartView { number: p.number, title: p.title.clone(), blocks: blocks(&p.items) })
+                .map(|p| PartView {
+                    number: p.number,
+                    title: p.title.clone(),
+                    blocks: blocks(&p.items),
+                })
                 .collect(),
             preface: report.preface.as_deref().map(blocks),
             annex_remarks: blocks(&a.remarks),

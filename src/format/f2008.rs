@@ -80,7 +80,12 @@ const OTHER_CASES: &str = "（三）其他情形数";
 /// The 附表, row by row, in its official order.
 pub const ANNEX: [AnnexRow; 65] = [
     group("一、主动公开情况", 0),
-    n("proactive.published", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", 1),
+    n(
+        "proactive.published",
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
+        "条",
+        1,
+    ),
     n("proactive.normative_published", NORMATIVE_PUBLISHED_2008, "条", 2),
     n("proactive.normative_issued", NORMATIVE_ISSUED_2008, "件", 5),
     group("（二）通过不同渠道和方式公开政府信息的情况", 1),
@@ -100,12 +105,7 @@ pub const ANNEX: [AnnexRow; 65] = [
     n("responses.press_conferences", "1.参加或举办新闻发布会总次数", "次", 2),
     n("responses.press_conferences_leaders", "其中：主要负责同志参加新闻发布会次数", "次", 3),
     n("responses.online_interviews", "2.政府网站在线访谈次数", "次", 2),
-    n(
-        "responses.online_interviews_leaders",
-        "其中：主要负责同志参加政府网站在线访谈次数",
-        "次",
-        3,
-    ),
+    n("responses.online_interviews_leaders", "其中：主要负责同志参加政府网站在线访谈次数", "次", 3),
     n("responses.interpretations", "3.政策解读稿件发布数", "篇", 2),
     n("responses.weibo_wechat", "4.微博微信回应事件数", "次", 2),
     n("responses.other_channels", "5.其他方式回应事件数", "次", 2),
@@ -273,7 +273,12 @@ pub const PARTS: [(&str, Section); 11] = [
             part: "政府信息公开会议和培训情况",
         },
     ),
-    ("problems", Section { number: "十、", title: "主要问题和改进措施", part: "主要问题和改进措施" }),
+    (
+        "problems",
+        Section {
+            number: "十、", title: "主要问题和改进措施", part: "主要问题和改进措施"
+        },
+    ),
     ("annex", Section { number: "十一、", title: "附表", part: "附表" }),
 ];
 
@@ -292,7 +297,14 @@ pub const SPEC: FormatSpec = FormatSpec {
     name: "2008",
     notice: "《中华人民共和国政府信息公开条例》（国务院令第492号）",
     years: 2008..=2018,
-    only_keys: &["statistics", "headings", "responses", "consultations", "organisation", "meetings"],
+    only_keys: &[
+        "statistics",
+        "headings",
+        "responses",
+        "consultations",
+        "organisation",
+        "meetings",
+    ],
     proactive: &[],
     proactive_note: None,
     applications: &[],

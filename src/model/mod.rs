@@ -17,10 +17,10 @@ use std::collections::BTreeMap;
 
 pub use crate::format::{RowDef, RowKind};
 pub use agency::{Agency, Level};
+pub use annex::{Annex, AnnexFigure, Annexed, Part};
 pub use date::Date;
 pub use lower::lower;
 pub use narrative::{Item, numbering_prefix};
-pub use annex::{Annex, AnnexFigure, Annexed, Part};
 pub use tables::{Applications, Proactive, ProactiveRow, Review};
 pub use values::{Amount, MoneyUnit, Num, Value};
 

@@ -282,7 +282,11 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
 }
 
 /// Writes the one-cell fixes (at most three) onto the first error of `codes`.
-fn write_fix(fixes: &[(String, i64, i64, crate::source::Span)], out: &mut [Diagnostic], codes: &[&str]) {
+fn write_fix(
+    fixes: &[(String, i64, i64, crate::source::Span)],
+    out: &mut [Diagnostic],
+    codes: &[&str],
+) {
     if fixes.is_empty() || fixes.len() > 3 {
         return;
     }

@@ -200,9 +200,8 @@ fn describe_r5() -> String {
 }
 
 fn describe_a1() -> String {
-    let label = |key: &str| {
-        f2008::annex_row(key).map_or("", |r| r.label.trim_start_matches("其中："))
-    };
+    let label =
+        |key: &str| f2008::annex_row(key).map_or("", |r| r.label.trim_start_matches("其中："));
     let sums: Vec<String> = f2008::ANNEX
         .iter()
         .filter(|r| !r.sum_of.is_empty())
@@ -211,11 +210,7 @@ fn describe_a1() -> String {
             format!("{} = {}", r.label, items.join(" + "))
         })
         .collect();
-    format!(
-        "2008 格式（2018 年及以前的报告）附表《{}》：{}。",
-        f2008::ANNEX_TITLE,
-        sums.join("；")
-    )
+    format!("2008 格式（2018 年及以前的报告）附表《{}》：{}。", f2008::ANNEX_TITLE, sums.join("；"))
 }
 
 fn describe_d1() -> String {

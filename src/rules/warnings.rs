@@ -100,8 +100,7 @@ pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(six), Some(prev_six)) = (cx.report.six(), prev.report.six()) else { return };
     let title = SECTIONS[section::PROACTIVE].heading();
     for row in document_rows(&six.proactive.rows) {
-        let before =
-            document_rows(&prev_six.proactive.rows).find(|r| r.spec.key == row.spec.key);
+        let before = document_rows(&prev_six.proactive.rows).find(|r| r.spec.key == row.spec.key);
         let (Some(issued), Some(repealed), Some(in_force), Some(last)) = (
             count(row, ColRole::Issued),
             count(row, ColRole::Repealed),
