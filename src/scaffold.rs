@@ -457,10 +457,15 @@ impl Scaffold {
             pad(11, 33)
         );
         let mut open: Option<&str> = None;
+        // A group row of the first level names the YAML group that follows it.
+        let mut pending: Option<&str> = None;
         for row in spec.annex {
             if row.key.is_empty() {
-                let indent = if row.indent > 0 { "    " } else { "  " };
-                let _ = writeln!(o, "{indent}# {}", row.label);
+                if row.indent == 0 {
+                    pending = Some(row.label);
+                } else {
+                    let _ = writeln!(o, "    # {}", row.label);
+                }
                 continue;
             }
             let (group, leaf) =
@@ -468,7 +473,9 @@ impl Scaffold {
             let indent = if group.is_some() { "    " } else { "  " };
             if group != open {
                 if let Some(g) = group {
-                    let _ = writeln!(o, "  {g}:");
+                    let line = format!("  {g}:");
+                    let label = pending.take().unwrap_or(row.label);
+                    let _ = writeln!(o, "{line}{}# {label}", pad(line.len(), 35));
                 }
                 open = group;
             }
@@ -478,7 +485,7 @@ impl Scaffold {
                 o,
                 "{line}{}# {}（{}）{sums}",
                 pad(line.len(), 35),
-                row.label.trim_start_matches('\u{3000}'),
+                row.label,
                 row.unit.label()
             );
         }

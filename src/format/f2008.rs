@@ -30,7 +30,7 @@ pub struct AnnexRow {
     pub unit: AnnexUnit,
     /// How far the label is indented, in characters (shows the hierarchy).
     pub indent: u8,
-    /// Keys of the rows this row is the sum of (rule A1); empty when it is no sum.
+    /// Keys of the rows this row is the sum of (rule R6); empty when it is no sum.
     pub sum_of: &'static [&'static str],
 }
 
@@ -309,7 +309,7 @@ pub const SPEC: FormatSpec = FormatSpec {
     proactive_note: None,
     applications: &[],
     reports_fees: false,
-    rules: &["A1", "R5", "D1", "W8", "W9", "N1", "N3"],
+    rules: &["R6", "R5", "D1", "W8", "W9", "N1", "N3"],
     deadlines: &DEADLINES_2008,
     template: "report-2008.xml",
     parts: &PARTS,

@@ -203,6 +203,15 @@ fn shown_raw(r: &Raw) -> String {
     }
 }
 
+/// `2021、2019 或 2008`.
+fn either(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} 或 {last}", rest.join("、")),
+        None => String::new(),
+    }
+}
+
 fn is_blank(text: &str) -> bool {
     text.lines().all(|l| {
         let t = l.trim();
@@ -222,7 +231,7 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
             None => Err(vec![
                 Diagnostic::error(format!(
                     "format 只能写 {}，这里写的是 {}",
-                    names.join(" 或 "),
+                    either(&names),
                     shown(file, f.span)
                 ))
                 .at(f.span, "")

@@ -1,4 +1,4 @@
-//! R1–R4: the balance rules of tables 三 and 四; A1: the sums of the 附表 (2008 format);
+//! R1–R4: the balance rules of tables 三 and 四; R6: the sums of the 附表 (2008 format);
 //! and the one-cell fix.
 
 use super::Context;
@@ -319,8 +319,8 @@ fn annex_label(a: &Annex, row: usize) -> &'static str {
     a.rows[row].label.trim_start_matches("其中：")
 }
 
-/// A1: each sum of the 附表 (2008 format) equals its items, as the catalogue lists them.
-fn a1_of(a: &Annex) -> Vec<Imbalance> {
+/// R6: each sum of the 附表 (2008 format) equals its items, as the catalogue lists them.
+fn r6_of(a: &Annex) -> Vec<Imbalance> {
     let mut out = Vec::new();
     for (parent, children) in a.sums() {
         let Some(span) = a.span(parent) else { continue };
@@ -332,7 +332,7 @@ fn a1_of(a: &Annex) -> Vec<Imbalance> {
         let values: Vec<i64> = children.iter().map(|&c| a.count(c)).collect();
         let mut diag = Diagnostic::rule(
             Severity::Error,
-            "A1",
+            "R6",
             format!(
                 "{}「{}」{total} 不等于其下 {} 项之和 {} = {sum}，{}",
                 annex_title(),
@@ -370,23 +370,23 @@ fn annex_title() -> String {
     format!("附表（{}）", f2008::ANNEX_TITLE)
 }
 
-/// A1: the sums of the 附表.
-pub(super) fn a1(cx: &Context, out: &mut Vec<Diagnostic>) {
+/// R6: the sums of the 附表.
+pub(super) fn r6(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(annexed) = cx.report.annexed() else { return };
-    out.extend(a1_of(&annexed.annex).into_iter().map(|i| i.diag));
+    out.extend(r6_of(&annexed.annex).into_iter().map(|i| i.diag));
 }
 
-/// The one-cell fix of the 附表: a single figure whose change makes every A1 sum hold,
-/// written onto the first A1 error (and labelled at the cell), as for R1–R4.
+/// The one-cell fix of the 附表: a single figure whose change makes every R6 sum hold,
+/// written onto the first R6 error (and labelled at the cell), as for R1–R4.
 fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
-    let current = a1_of(a);
+    let current = r6_of(a);
     if current.is_empty() {
         return;
     }
     let mut deltas: Vec<i64> = current.iter().flat_map(|i| [i.diff, -i.diff]).collect();
     deltas.sort_unstable();
     deltas.dedup();
-    let mut fixes: Vec<(String, i64, i64, crate::source::Span)> = Vec::new();
+    let mut fixes: Vec<(String, i64, i64, crate::source::Span, bool)> = Vec::new();
     for (i, figure) in a.figures.iter().enumerate() {
         let Some(Value::Count(n)) = figure else { continue };
         for &d in &deltas {
@@ -396,10 +396,18 @@ fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
             }
             let mut changed = a.clone();
             changed.figures[i] = Some(Value::Count(Num { value: new, span: n.span }));
-            if a1_of(&changed).is_empty() {
-                fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span));
+            if r6_of(&changed).is_empty() {
+                let is_sum = !a.rows[i].sum_of.is_empty();
+                fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span, is_sum));
             }
         }
     }
-    write_fix(&fixes, out, &["A1"]);
+    // Many figures of a sum may each restore it (every item that is 0 could become 1);
+    // then the sums themselves are the suggestion.
+    if fixes.len() > 3 {
+        fixes.retain(|f| f.4);
+    }
+    let fixes: Vec<_> =
+        fixes.into_iter().map(|(name, old, new, span, _)| (name, old, new, span)).collect();
+    write_fix(&fixes, out, &["R6"]);
 }

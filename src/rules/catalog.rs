@@ -60,11 +60,11 @@ pub const RULES: &[Rule] = &[
         check: None,
     },
     Rule {
-        id: "A1",
+        id: "R6",
         severity: Severity::Error,
         title: "附表合计等于分项之和",
-        description: describe_a1,
-        check: Some(balance::a1),
+        description: describe_r6,
+        check: Some(balance::r6),
     },
     Rule {
         id: "D1",
@@ -199,7 +199,7 @@ fn describe_r5() -> String {
     "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白、“/”“—”、带引号的数字、数字后带单位都不行（读取文件时检查，退出码 2）。".into()
 }
 
-fn describe_a1() -> String {
+fn describe_r6() -> String {
     let label =
         |key: &str| f2008::annex_row(key).map_or("", |r| r.label.trim_start_matches("其中："));
     let sums: Vec<String> = f2008::ANNEX
