@@ -150,7 +150,7 @@ pub struct Statistics2008 {
     /// 说明取自格式目录（src/format）。
     pub review: AnnexCases,
     /// 说明取自格式目录（src/format）。
-    pub litigation: AnnexCases,
+    pub litigation: AnnexLitigation,
     /// 说明取自格式目录（src/format）。
     pub complaints: Count,
     /// 说明取自格式目录（src/format）。
@@ -264,6 +264,21 @@ pub struct AnnexApplications {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnnexCases {
+    /// 说明取自格式目录（src/format）。
+    pub total: Count,
+    /// 说明取自格式目录（src/format）。
+    pub upheld: Count,
+    /// 说明取自格式目录（src/format）。
+    pub corrected: Count,
+    /// 说明取自格式目录（src/format）。
+    pub other: Count,
+}
+
+// The same four items as `AnnexCases`: a type of its own, for descriptions of its own.
+/// 说明取自格式目录（src/format）。
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexLitigation {
     /// 说明取自格式目录（src/format）。
     pub total: Count,
     /// 说明取自格式目录（src/format）。
