@@ -68,7 +68,12 @@ impl Scaffold {
             month: d.month,
             day: 28,
         });
-        let a = &prev.applications;
+        // A report of the 2008 format has no table 三 or 二 to carry figures from.
+        let Some(six) = prev.six() else {
+            s.from_previous = Some(path.to_owned());
+            return s;
+        };
+        let a = &six.applications;
         let fwd = a.row_of(RowKind::CarriedForward);
         for (col, v) in s.carried_over.iter_mut().enumerate() {
             *v = a.value(fwd, col);
@@ -79,7 +84,7 @@ impl Scaffold {
                 .proactive_rows()
                 .any(|(g, r)| r.key == key && g.columns.iter().any(|c| c.role == ColRole::InForce))
         };
-        for row in &prev.proactive.rows {
+        for row in &six.proactive.rows {
             if let Some(n) = row.by_role(ColRole::InForce).and_then(|v| v.count())
                 && counts_in_force(row.spec.key)
             {
@@ -93,6 +98,11 @@ impl Scaffold {
     /// The YAML text.
     pub fn render(&self) -> String {
         let mut o = String::new();
+        if !self.format.spec().annex.is_empty() {
+            self.head(&mut o);
+            self.annexed(&mut o);
+            return o;
+        }
         self.header(&mut o);
         self.proactive(&mut o);
         self.applications(&mut o);
@@ -102,6 +112,37 @@ impl Scaffold {
     }
 
     fn header(&self, o: &mut String) {
+        self.head(o);
+        o.push_str(
+            "
+# preface: |                     # 前言（可选）：不写时自动生成法律依据、六个部分和统计期限
+#   根据《中华人民共和国政府信息公开条例》……
+
+",
+        );
+        let _ = writeln!(
+            o,
+            "overview:                        # {}（小标题自动编号为（一）（二）……）",
+            SECTIONS[section::OVERVIEW].heading()
+        );
+        o.push_str(
+            "  - heading: 主动公开
+    content: []                  # 在 [] 里写段落，或改为多行：- 第一段……
+  - heading: 依申请公开
+    content: []
+  - heading: 政府信息管理
+    content: []
+  - heading: 政府信息公开平台建设
+    content: []
+  - heading: 监督保障
+    content: []
+
+",
+        );
+    }
+
+    /// The top of the file: year, format, agency, publication date.
+    fn head(&self, o: &mut String) {
         let f = self.format.name();
         let y = self.year;
         let _ = writeln!(
@@ -113,12 +154,20 @@ impl Scaffold {
             let _ =
                 writeln!(o, "# 由上一年度报告 {p} 生成：机关信息、上年结转已带入，正文已清空。");
         }
+        let rows = if self.format.spec().annex.is_empty() {
+            "#   - 表格每行按官方表格的列顺序填写；“总计”可以不写（自动合计），写了就会被核对。\n"
+        } else {
+            "#   - 附表每项写一个数；合计项（收到申请数、申请答复数等）要等于其下各分项之和。\n"
+        };
         o.push_str(
             "#
 # 填写说明：
 #   - 数字直接写，不加引号、不带单位；没有的填 0，不要留空，也不要写“/”或“—”。
-#   - 表格每行按官方表格的列顺序填写；“总计”可以不写（自动合计），写了就会被核对。
-#   - 小标题不要自己编号：nianbao 自动生成（一）、1.、（1）。
+",
+        );
+        o.push_str(rows);
+        o.push_str(
+            "#   - 小标题不要自己编号：nianbao 自动生成（一）、1.、（1）。
 #   - 写完后运行：nianbao check 本文件.yaml
 #   - 编辑器提示：nianbao schema > nianbao.schema.json，并在本文件第一行写
 #     # yaml-language-server: $schema=./nianbao.schema.json
@@ -146,38 +195,24 @@ impl Scaffold {
             }
             None => o.push_str("  # issuing_office: 某某市人民政府办公室   # 编制单位（可选）\n"),
         }
-        let _ = writeln!(
-            o,
-            "  # deadline: {}-01-28   # 本地规定的发布截止日期（可选；不写时按《条例》第四十九条）",
-            y + 1
-        );
+        match self.format.spec().deadlines.first() {
+            Some(d) if !self.format.spec().annex.is_empty() => {
+                let _ = writeln!(
+                    o,
+                    "  # deadline: {}-03-20   # 本地规定的发布截止日期（可选；不写时按{}）",
+                    y + 1,
+                    d.basis
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    o,
+                    "  # deadline: {}-01-28   # 本地规定的发布截止日期（可选；不写时按《条例》第四十九条）",
+                    y + 1
+                );
+            }
+        }
         let _ = writeln!(o, "publication_date: {}   # 发布日期", self.publication_date.iso());
-        o.push_str(
-            "
-# preface: |                     # 前言（可选）：不写时自动生成法律依据、六个部分和统计期限
-#   根据《中华人民共和国政府信息公开条例》……
-
-",
-        );
-        let _ = writeln!(
-            o,
-            "overview:                        # {}（小标题自动编号为（一）（二）……）",
-            SECTIONS[section::OVERVIEW].heading()
-        );
-        o.push_str(
-            "  - heading: 主动公开
-    content: []                  # 在 [] 里写段落，或改为多行：- 第一段……
-  - heading: 依申请公开
-    content: []
-  - heading: 政府信息管理
-    content: []
-  - heading: 政府信息公开平台建设
-    content: []
-  - heading: 监督保障
-    content: []
-
-",
-        );
     }
 
     fn proactive(&self, o: &mut String) {
@@ -389,6 +424,78 @@ impl Scaffold {
 ",
             );
         }
+    }
+}
+
+impl Scaffold {
+    /// The parts and the 附表 of the 2008 format, from its catalogue.
+    fn annexed(&self, o: &mut String) {
+        let spec = self.format.spec();
+        o.push_str(
+            "
+# preface: |                     # 编制说明（可选）：不写时自动生成法律依据、各个部分和统计期限
+#   本报告根据《中华人民共和国政府信息公开条例》……
+
+# headings:                      # 各部分标题与下面的常用标题不同时填写（可选，不写编号）
+#   review: 行政复议和行政诉讼情况
+
+",
+        );
+        for (key, part) in spec.parts.iter().filter(|(k, _)| *k != "annex") {
+            let line = format!("{key}: []");
+            let _ = writeln!(
+                o,
+                "{line}{}# {}（在 [] 里写段落；不写时印“无”）",
+                pad(line.len(), 33),
+                part.heading()
+            );
+        }
+        let annex = spec.parts.last().map(|(_, p)| p.heading()).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "\nstatistics:{}# {annex}：每项一个数，没有的填 0；金额单位为万元，可带小数",
+            pad(11, 33)
+        );
+        let mut open: Option<&str> = None;
+        // A group row of the first level names the YAML group that follows it.
+        let mut pending: Option<&str> = None;
+        for row in spec.annex {
+            if row.key.is_empty() {
+                if row.indent == 0 {
+                    pending = Some(row.label);
+                } else {
+                    let _ = writeln!(o, "    # {}", row.label);
+                }
+                continue;
+            }
+            let (group, leaf) =
+                row.key.split_once('.').map_or((None, row.key), |(g, l)| (Some(g), l));
+            let indent = if group.is_some() { "    " } else { "  " };
+            if group != open {
+                if let Some(g) = group {
+                    let line = format!("  {g}:");
+                    let label = pending.take().unwrap_or(row.label);
+                    let _ = writeln!(o, "{line}{}# {label}", pad(line.len(), 35));
+                }
+                open = group;
+            }
+            let line = format!("{indent}{leaf}: 0");
+            let sums = if row.sum_of.is_empty() { "" } else { "（等于下面各分项之和）" };
+            let _ = writeln!(
+                o,
+                "{line}{}# {}（{}）{sums}",
+                pad(line.len(), 35),
+                row.label,
+                row.unit.label()
+            );
+        }
+        o.push_str(
+            "  # remarks: []                  # 表格下方的说明（可选），例如某个数字包含哪些渠道
+
+# acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
+#   W9: 经本级政务公开办同意延期发布
+",
+        );
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use nianbao::format::{FORMATS, common};
+use nianbao::format::{FORMATS, common, f2008};
 
 use crate::support::root;
 
@@ -95,7 +95,11 @@ fn labels() -> BTreeSet<&'static str> {
             out.extend(g.rows.iter().map(|r| r.label));
         }
         out.insert(spec.notice);
+        out.extend(spec.annex.iter().map(|r| r.label));
+        out.extend(spec.parts.iter().map(|(_, p)| p.title));
     }
+    out.insert(f2008::ANNEX_TITLE);
+    out.extend(f2008::ANNEX_HEADER);
     out.extend(common::APP_COLUMNS.iter().map(|c| c.0));
     out.extend(common::REVIEW_COLUMNS);
     out.extend(common::REVIEW_GROUPS.iter().map(|g| g.label));

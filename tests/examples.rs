@@ -18,6 +18,16 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ("jiangchuan-ziranziyuan-2024", &[]),
 ];
 
+/// The examples of the 2008 format (the old 条例), with the exit code and the findings
+/// `check` must give (in order of appearance).
+pub const OLD_EXAMPLES: &[(&str, i32, &[&str])] = &[
+    // The figures of 耒阳市 2017 as published: 申请答复数 7 against sub-items summing to 14,
+    // 行政复议数量 and 行政诉讼数量 1 against sub-items of 0, published 2017-03-15.
+    ("leiyang-2017", 1, &["D1", "R6", "R6", "R6"]),
+    // The same with the sums made to hold and dated 2018.
+    ("leiyang-2017-corrected", 0, &[]),
+];
+
 // Each example passes with the warnings listed above, and no example is left unlisted.
 #[test]
 fn examples_pass_with_their_warnings() {
@@ -29,6 +39,7 @@ fn examples_pass_with_their_warnings() {
         .collect();
     on_disk.sort();
     let mut listed: Vec<String> = EXAMPLES.iter().map(|(n, _)| (*n).to_owned()).collect();
+    listed.extend(OLD_EXAMPLES.iter().map(|(n, _, _)| (*n).to_owned()));
     listed.sort();
     assert_eq!(on_disk, listed, "examples/ and the EXAMPLES table differ");
     for (name, warnings) in EXAMPLES {
@@ -36,6 +47,64 @@ fn examples_pass_with_their_warnings() {
         assert_eq!(run.code, 0, "{name}\n{}", run.stdout);
         assert_eq!(rule_ids(&run.stdout), *warnings, "{name}\n{}", run.stdout);
     }
+    for (name, code, findings) in OLD_EXAMPLES {
+        let run = nianbao(&["check", &format!("examples/{name}.yaml")]);
+        assert_eq!(run.code, *code, "{name}\n{}", run.stdout);
+        assert_eq!(rule_ids(&run.stdout), *findings, "{name}\n{}", run.stdout);
+    }
+}
+
+// The 耒阳 2017 example: each sum that does not add up and the impossible date, at the
+// YAML line of the parent cell (the date), naming the items and both numbers.
+#[test]
+fn leiyang_2017_findings_point_at_their_lines() {
+    let file = "examples/leiyang-2017.yaml";
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let line_of = |prefix: &str, nth: usize| {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with(prefix))
+            .nth(nth)
+            .unwrap()
+            .0
+            + 1
+    };
+    let run = nianbao(&["check", file]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let blocks: Vec<&str> = run.stdout.split("\n\n").collect();
+    let expect = [
+        ("错误[D1]", line_of("publication_date:", 0), "2017年3月15日"),
+        ("错误[R6]", line_of("answered:", 0), "「（三）申请答复数」7 不等于其下 8 项之和"),
+        ("错误[R6]", line_of("total:", 0), "「四、行政复议数量」1 不等于其下 3 项之和"),
+        ("错误[R6]", line_of("total:", 1), "「五、行政诉讼数量」1 不等于其下 3 项之和"),
+    ];
+    for (i, (head, line, words)) in expect.iter().enumerate() {
+        let b = blocks[i];
+        assert!(b.starts_with(head) && b.contains(words), "{b}");
+        assert!(b.contains(&format!("{file}:{line}:")), "line {line}:\n{b}");
+    }
+    assert!(blocks[1].contains("= 14，相差 7"), "{}", blocks[1]);
+}
+
+// Changing one figure of the corrected 2008 example breaks R6 at that sum, and the
+// one-cell fix names the cell and the value that restores it.
+#[test]
+fn changing_one_number_breaks_r6() {
+    let tmp = TempDir::new("r6");
+    let text =
+        std::fs::read_to_string(root().join("examples/leiyang-2017-corrected.yaml")).unwrap();
+    let text = text.replacen("    received: 7\n", "    received: 8\n", 1);
+    let path = tmp.path("changed.yaml");
+    std::fs::write(&path, text).unwrap();
+    let run = nianbao(&["check", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(rule_ids(&run.stdout), ["R6"], "{}", run.stdout);
+    assert!(
+        run.stdout.contains("「（一）收到申请数」8 不等于其下 4 项之和 0 + 0 + 7 + 0 = 7，相差 1"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("若将「（一）收到申请数」由 8 改为 7"), "{}", run.stdout);
 }
 
 // The invented report and its previous year agree on 结转 and 现行有效件数 (W1, W2).

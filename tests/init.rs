@@ -2,11 +2,11 @@
 
 use crate::support::{TempDir, nianbao, nianbao_in, root, snapshot};
 
-// A fresh scaffold of either format passes check (warnings only for empty narrative).
+// A fresh scaffold of every format passes check (warnings only for empty narrative).
 #[test]
 fn scaffolds_pass_check() {
     let tmp = TempDir::new("init");
-    for format in ["2021", "2019"] {
+    for format in ["2021", "2019", "2008"] {
         let out = tmp.path(&format!("x{format}.yaml"));
         let run = nianbao(&["init", "--format", format, "-o", out.to_str().unwrap()]);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -19,8 +19,12 @@ fn scaffolds_pass_check() {
 // The scaffold is the same bytes every time, and matches the snapshot.
 #[test]
 fn scaffold_text() {
-    for format in ["2021", "2019"] {
-        let year = if format == "2021" { "2024" } else { "2020" };
+    for format in ["2021", "2019", "2008"] {
+        let year = match format {
+            "2021" => "2024",
+            "2019" => "2020",
+            _ => "2017",
+        };
         let args = ["init", "--format", format, "--year", year, "--agency", "某某市某某局"];
         let a = nianbao(&args);
         let b = nianbao(&args);
@@ -33,7 +37,7 @@ fn scaffold_text() {
 // Every line of the scaffold that sets a value carries a Chinese comment.
 #[test]
 fn every_field_is_commented() {
-    for format in ["2021", "2019"] {
+    for format in ["2021", "2019", "2008"] {
         let run = nianbao(&["init", "--format", format, "--year", "2024"]);
         for line in run.stdout.lines() {
             let t = line.trim_start();
@@ -92,15 +96,15 @@ fn init_does_not_overwrite() {
     assert_eq!(leftovers.len(), 1, "a temporary file was left behind");
 }
 
-// --from with an unreadable file, or a year before 2019, exits with 2 and says why.
+// --from with an unreadable file, or a year before 2008, exits with 2 and says why.
 #[test]
 fn init_rejects_bad_input() {
     let run = nianbao(&["init", "--from", "tests/fixtures/invalid/r5-negative.yaml"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("无法读取"), "{}", run.stderr);
-    let run = nianbao(&["init", "--year", "2017"]);
+    let run = nianbao(&["init", "--year", "2007"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("旧格式"), "{}", run.stderr);
+    assert!(run.stderr.contains("2008 年"), "{}", run.stderr);
     let tmp = TempDir::new("nodir");
     let run = nianbao_in(&tmp.0, &["init", "-o", "no/such/dir/x.yaml"]);
     assert_eq!(run.code, 2);

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::format::common::{APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
 use crate::format::{Format, Json, ValueKind};
-use crate::model::{Level, ProactiveRow, Report, Value};
+use crate::model::{Annex, Level, ProactiveRow, Report, Six, Value};
 
 /// Version of the data shape; raised when a key changes meaning or disappears.
 pub const VERSION: u32 = 1;
@@ -25,6 +25,16 @@ pub struct Data {
     year: i32,
     format: Format,
     publication_date: String,
+    #[serde(flatten)]
+    six: Option<SixData>,
+    /// The 附表 of the 2008 format, keyed as in the YAML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<serde_json::Value>,
+}
+
+/// The tables of the 2019 and 2021 formats.
+#[derive(Serialize)]
+struct SixData {
     proactive: BTreeMap<&'static str, serde_json::Value>,
     applications: Applications,
     review_litigation: BTreeMap<&'static str, [i64; 5]>,
@@ -83,7 +93,21 @@ fn proactive_row(row: &ProactiveRow) -> serde_json::Value {
 
 /// Collects the figures of a report.
 pub fn data(report: &Report) -> Data {
-    let a = &report.applications;
+    Data {
+        schema: "nianbao-data",
+        version: VERSION,
+        agency: report.agency.name.clone(),
+        level: report.agency.level,
+        year: report.year,
+        format: report.format,
+        publication_date: report.publication_date.iso(),
+        six: report.six().map(six_data),
+        statistics: report.annexed().map(|a| statistics(&a.annex)),
+    }
+}
+
+fn six_data(six: &Six) -> SixData {
+    let a = &six.applications;
     let rows = a
         .rows
         .iter()
@@ -96,7 +120,7 @@ pub fn data(report: &Report) -> Data {
             (def.key, v)
         })
         .collect();
-    let r = &report.review;
+    let r = &six.review;
     let review_litigation = REVIEW_GROUPS
         .iter()
         .enumerate()
@@ -104,24 +128,40 @@ pub fn data(report: &Report) -> Data {
         .collect();
     debug_assert_eq!(REVIEW_COLUMNS.len(), 5);
     let proactive =
-        report.proactive.rows.iter().map(|row| (row.spec.data_key, proactive_row(row))).collect();
-    Data {
-        schema: "nianbao-data",
-        version: VERSION,
-        agency: report.agency.name.clone(),
-        level: report.agency.level,
-        year: report.year,
-        format: report.format,
-        publication_date: report.publication_date.iso(),
+        six.proactive.rows.iter().map(|row| (row.spec.data_key, proactive_row(row))).collect();
+    SixData {
         proactive,
         applications: Applications { columns: APP_COLUMNS.iter().map(|c| c.1).collect(), rows },
         review_litigation,
-        information_fees: report.fees.as_ref().map(|f| Fees {
+        information_fees: six.fees.as_ref().map(|f| Fees {
             fee_notices_count: f.notices.value,
             fee_notices_amount_yuan: f.notices_amount.value.to_string(),
             fees_collected_yuan: f.collected.value.to_string(),
         }),
     }
+}
+
+/// The 附表 as nested objects, keyed as in the YAML (`applications.received` →
+/// `{"applications": {"received": 7}}`), keys sorted.
+fn statistics(annex: &Annex) -> serde_json::Value {
+    let mut root = serde_json::Map::new();
+    for (row, figure) in annex.rows.iter().zip(&annex.figures) {
+        let Some(v) = figure else { continue };
+        let mut map = &mut root;
+        let mut path = row.key.split('.').peekable();
+        while let Some(k) = path.next() {
+            if path.peek().is_none() {
+                map.insert(k.to_owned(), json_value(v));
+                break;
+            }
+            let entry = map
+                .entry(k.to_owned())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            let serde_json::Value::Object(next) = entry else { break };
+            map = next;
+        }
+    }
+    root.into()
 }
 
 /// The data as JSON that is safe inside an HTML `<script>` element (`<` escaped).

@@ -198,6 +198,7 @@ impl<'a> Parser<'a> {
                     rowspan: span("rowspan")?,
                     colspan: span("colspan")?,
                     span: self.at(cell)?,
+                    indent: None,
                 });
             }
             rows.push(row);

@@ -44,7 +44,9 @@ impl std::error::Error for BuildError {}
 /// tables, and what the outputs say about themselves ([`Meta`]; no draft mark — the
 /// caller that knows the checks' result sets it).
 pub fn document(report: &Report, templates: &Templates) -> Result<Document, BuildError> {
-    let markup = templates.render(&view::view(report)).map_err(BuildError::Template)?;
+    let markup = templates
+        .render(report.spec().template, &view::view(report))
+        .map_err(BuildError::Template)?;
     let mut doc =
         markup::parse(&markup, &|id| tables::official(report, id)).map_err(BuildError::Markup)?;
     let d = report.publication_date;

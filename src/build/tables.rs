@@ -12,20 +12,22 @@ use crate::format::common::{
     LITIGATION, LITIGATION_KINDS, PROACTIVE_WIDTHS, RESULTS, REVIEW, REVIEW_COLUMNS, REVIEW_GROUPS,
     SECTIONS, section,
 };
+use crate::format::f2008::{ANNEX_HEADER, ANNEX_TITLE, ANNEX_WIDTHS};
 use crate::format::{RowKind, ValueKind};
-use crate::model::{Report, Value};
+use crate::model::{Annex, Body, Report, Six, Value};
 use crate::source::Span;
 
 /// The ids templates may name in `<official table="…"/>`.
-pub const IDS: [&str; 3] = ["proactive", "applications", "review"];
+pub const IDS: [&str; 4] = ["proactive", "applications", "review", "annex"];
 
 /// The blocks of official table `id` (the table, and a note under it where the format
-/// has one), or `None` for an unknown id.
+/// has one), or `None` for an id unknown or not in the report's format.
 pub fn official(report: &Report, id: &str) -> Option<Vec<Block>> {
-    match id {
-        "proactive" => Some(proactive(report)),
-        "applications" => Some(vec![Block::Table(applications(report))]),
-        "review" => Some(vec![Block::Table(review(report))]),
+    match (id, &report.body) {
+        ("proactive", Body::Six(six)) => Some(proactive(report, six)),
+        ("applications", Body::Six(six)) => Some(vec![Block::Table(applications(six))]),
+        ("review", Body::Six(six)) => Some(vec![Block::Table(review(six))]),
+        ("annex", Body::Annexed(a)) => Some(vec![Block::Table(annex(&a.annex))]),
         _ => None,
     }
 }
@@ -41,11 +43,17 @@ fn th(text: &str, rowspan: usize, colspan: usize) -> Cell {
         rowspan: n(rowspan),
         colspan: n(colspan),
         span: None,
+        indent: None,
     }
 }
 
 fn td(text: String, colspan: usize, span: Span) -> Cell {
-    Cell { text, header: false, rowspan: n(1), colspan: n(colspan), span: Some(span) }
+    Cell { text, header: false, rowspan: n(1), colspan: n(colspan), span: Some(span), indent: None }
+}
+
+/// A body cell that is no figure of the YAML (a unit, the empty figure of a group row).
+fn plain(text: &str) -> Cell {
+    Cell { span: None, ..td(text.to_owned(), 1, Span::default()) }
 }
 
 /// A figure as printed: counts as they are, changes with their sign, money exact.
@@ -66,7 +74,7 @@ fn span_of(v: &Value) -> Span {
 
 fn table(
     id: &str,
-    sec: usize,
+    title: &str,
     label_cols: usize,
     head_rows: usize,
     widths: Vec<u32>,
@@ -79,24 +87,16 @@ fn table(
         // The catalogue's shapes are fixed and tested (see the tests below).
         Err(e) => unreachable!("official table {id} does not close: {e}"),
     };
-    Table {
-        id: id.to_owned(),
-        title: SECTIONS[sec].title.to_owned(),
-        label_cols,
-        head_rows,
-        widths,
-        small,
-        grid,
-    }
+    Table { id: id.to_owned(), title: title.to_owned(), label_cols, head_rows, widths, small, grid }
 }
 
 /// Table 二: each item of 第二十条 as a group of rows.
-fn proactive(report: &Report) -> Vec<Block> {
+fn proactive(report: &Report, six: &Six) -> Vec<Block> {
     let width = PROACTIVE_WIDTHS.len();
     let mut rows = Vec::new();
     let mut group = None;
     let mut unit = None;
-    for row in &report.proactive.rows {
+    for row in &six.proactive.rows {
         if group.is_none_or(|g| !std::ptr::eq(g, row.group)) {
             group = Some(row.group);
             rows.push(vec![th(row.group.item, 1, width)]);
@@ -111,7 +111,8 @@ fn proactive(report: &Report) -> Vec<Block> {
         rows.push(cells);
         unit = unit.or(row.unit);
     }
-    let t = table("proactive", section::PROACTIVE, 1, 0, PROACTIVE_WIDTHS.to_vec(), false, rows);
+    let title = SECTIONS[section::PROACTIVE].title;
+    let t = table("proactive", title, 1, 0, PROACTIVE_WIDTHS.to_vec(), false, rows);
     let mut out = vec![Block::Table(t)];
     if let (Some(note), Some(unit)) = (report.spec().proactive_note, unit) {
         out.push(Block::Note(note.replace("{}", unit.label())));
@@ -121,8 +122,8 @@ fn proactive(report: &Report) -> Vec<Block> {
 
 /// Table 三: three label columns (the results block, its groups, the rows), seven
 /// figures, and the official three header rows.
-fn applications(report: &Report) -> Table {
-    let a = &report.applications;
+fn applications(six: &Six) -> Table {
+    let a = &six.applications;
     let mut rows = vec![
         vec![th(APPLICATIONS_NOTE, 3, 3), th(APPLICANTS, 1, 7)],
         vec![th(APP_COLUMNS[0].0, 2, 1), th(LEGAL_PERSONS, 1, 5), th(APP_COLUMNS[6].0, 2, 1)],
@@ -164,12 +165,13 @@ fn applications(report: &Report) -> Table {
         }
         rows.push(cells);
     }
-    table("applications", section::APPLICATIONS, 3, 3, APPLICATIONS_WIDTHS.to_vec(), false, rows)
+    let title = SECTIONS[section::APPLICATIONS].title;
+    table("applications", title, 3, 3, APPLICATIONS_WIDTHS.to_vec(), false, rows)
 }
 
 /// Table 四: 行政复议 and the two kinds of 行政诉讼, five columns each, in one row.
-fn review(report: &Report) -> Table {
-    let r = &report.review;
+fn review(six: &Six) -> Table {
+    let r = &six.review;
     let cols = REVIEW_COLUMNS.len();
     let mut second: Vec<Cell> = REVIEW_COLUMNS.iter().map(|c| th(c, 2, 1)).collect();
     second.extend(LITIGATION_KINDS.iter().map(|k| th(k, 1, cols)));
@@ -187,5 +189,21 @@ fn review(report: &Report) -> Table {
         figures,
     ];
     let width = cols * REVIEW_GROUPS.len();
-    table("review", section::REVIEW, 1, 3, vec![1; width], true, rows)
+    table("review", SECTIONS[section::REVIEW].title, 1, 3, vec![1; width], true, rows)
+}
+
+/// The 附表 of the 2008 format: item, unit, figure; the hierarchy shown by indenting the
+/// items, group rows with "——" for a unit and no figure, the header repeated on each page.
+fn annex(a: &Annex) -> Table {
+    let mut rows = vec![ANNEX_HEADER.iter().map(|h| th(h, 1, 1)).collect::<Vec<_>>()];
+    for (row, figure) in a.rows.iter().zip(&a.figures) {
+        let mut cells = vec![Cell { indent: Some(row.indent), ..th(row.label, 1, 1) }];
+        cells.push(plain(row.unit.label()));
+        cells.push(match figure {
+            Some(v) => td(shown(v, ValueKind::Count), 1, span_of(v)),
+            None => plain(""),
+        });
+        rows.push(cells);
+    }
+    table("annex", ANNEX_TITLE, 1, 1, ANNEX_WIDTHS.to_vec(), false, rows)
 }

@@ -20,6 +20,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("sections/4-review.xml", include_str!("../../templates/sections/4-review.xml")),
     ("sections/5-problems.xml", include_str!("../../templates/sections/5-problems.xml")),
     ("sections/6-other-matters.xml", include_str!("../../templates/sections/6-other-matters.xml")),
+    ("report-2008.xml", include_str!("../../templates/report-2008.xml")),
+    ("preface-2008.xml", include_str!("../../templates/preface-2008.xml")),
 ];
 
 /// The most markup the templates may write for one report: 16 MiB (a real report's is
@@ -148,10 +150,15 @@ impl Templates {
     /// Renders the report markup; output past [`MAX_OUTPUT`] stops the template (a
     /// runaway loop in a user's template ends in a message, not in running out of
     /// memory).
-    pub fn render(&self, view: &impl serde::Serialize) -> Result<String, TemplateError> {
+    /// `root` is the format's root template (`report.xml`, `report-2008.xml`).
+    pub fn render(
+        &self,
+        root: &str,
+        view: &impl serde::Serialize,
+    ) -> Result<String, TemplateError> {
         let context = Context::from_serialize(view).map_err(|e| self.explain(&e))?;
         let mut out = Capped(Vec::with_capacity(32 * 1024));
-        if let Err(e) = self.tera.render_to("report.xml", &context, &mut out) {
+        if let Err(e) = self.tera.render_to(root, &context, &mut out) {
             if out.0.len() >= MAX_OUTPUT {
                 return Err(TemplateError::TooLong);
             }

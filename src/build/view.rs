@@ -9,13 +9,25 @@
 use serde::Serialize;
 
 use crate::format::common::SECTIONS;
-use crate::format::numbering::heading_number;
-use crate::model::{Item, Report};
+use crate::format::f2008::ANNEX_TITLE;
+use crate::format::numbering::{chinese_numeral, heading_number};
+use crate::model::{Body, Item, Report};
 use crate::source::Span;
 
-/// The template context.
+/// The template context: the six sections (2019 and 2021 formats), or the parts and the
+/// 附表 of the old 条例 (2008 format).
 #[derive(Serialize)]
-pub struct View {
+#[serde(untagged)]
+pub enum View {
+    /// The 2019 and 2021 formats.
+    Six(Box<SixView>),
+    /// The 2008 format.
+    Annexed(Box<AnnexedView>),
+}
+
+/// The template context of the 2019 and 2021 formats.
+#[derive(Serialize)]
+pub struct SixView {
     report: ReportView,
     sections: Vec<SectionView>,
     preface: Option<Vec<BlockView>>,
@@ -103,38 +115,80 @@ fn blocks(items: &[Item]) -> Vec<BlockView> {
     out
 }
 
+/// The template context of the 2008 format.
+#[derive(Serialize)]
+pub struct AnnexedView {
+    report: ReportView,
+    /// The parts, the 附表's heading last.
+    parts: Vec<PartView>,
+    preface: Option<Vec<BlockView>>,
+    /// Text under the 附表.
+    annex_remarks: Vec<BlockView>,
+    /// The 附表's title.
+    annex_title: &'static str,
+    /// How many parts, in Chinese numerals (十一).
+    parts_count: String,
+}
+
+/// A part of the narrative of the 2008 format.
+#[derive(Serialize)]
+struct PartView {
+    number: &'static str,
+    title: String,
+    blocks: Vec<BlockView>,
+}
+
 /// Builds the view of a report.
 pub fn view(report: &Report) -> View {
     let spec = report.spec();
-    View {
-        report: ReportView {
-            agency: report.agency.name.clone(),
-            agency_at: at(report.agency_span),
-            year: report.year,
-            format: spec.name,
-            format_notice: spec.notice,
-            parts: SECTIONS.iter().map(|s| s.part).collect::<Vec<_>>().join("、"),
-            date: report.publication_date.to_string(),
-            issuing_office: report.agency.issuing_office.clone(),
-        },
-        sections: SECTIONS
-            .iter()
-            .map(|s| SectionView { number: s.number, title: s.title })
-            .collect(),
-        preface: report.preface.as_deref().map(blocks),
-        overview: blocks(&report.overview),
-        proactive_remarks: blocks(&report.proactive_remarks),
-        applications_remarks: blocks(&report.applications_remarks),
-        review_remarks: blocks(&report.review_remarks),
-        problems: blocks(&report.problems),
-        other_matters: blocks(&report.other_matters),
-        fees: report.fees.as_ref().map(|f| FeesView {
-            none: f.notices.value == 0
-                && f.notices_amount.value.is_zero()
-                && f.collected.value.is_zero(),
-            notices: f.notices.value.to_string(),
-            notices_amount: f.notices_amount.value.to_string(),
-            collected: f.collected.value.to_string(),
-        }),
+    let head = |parts: String| ReportView {
+        agency: report.agency.name.clone(),
+        agency_at: at(report.agency_span),
+        year: report.year,
+        format: spec.name,
+        format_notice: spec.notice,
+        parts,
+        date: report.publication_date.to_string(),
+        issuing_office: report.agency.issuing_office.clone(),
+    };
+    match &report.body {
+        Body::Six(six) => View::Six(Box::new(SixView {
+            report: head(SECTIONS.iter().map(|s| s.part).collect::<Vec<_>>().join("、")),
+            sections: SECTIONS
+                .iter()
+                .map(|s| SectionView { number: s.number, title: s.title })
+                .collect(),
+            preface: report.preface.as_deref().map(blocks),
+            overview: blocks(&six.overview),
+            proactive_remarks: blocks(&six.proactive_remarks),
+            applications_remarks: blocks(&six.applications_remarks),
+            review_remarks: blocks(&six.review_remarks),
+            problems: blocks(&six.problems),
+            other_matters: blocks(&six.other_matters),
+            fees: six.fees.as_ref().map(|f| FeesView {
+                none: f.notices.value == 0
+                    && f.notices_amount.value.is_zero()
+                    && f.collected.value.is_zero(),
+                notices: f.notices.value.to_string(),
+                notices_amount: f.notices_amount.value.to_string(),
+                collected: f.collected.value.to_string(),
+            }),
+        })),
+        Body::Annexed(a) => View::Annexed(Box::new(AnnexedView {
+            report: head(a.parts.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join("、")),
+            parts: a
+                .parts
+                .iter()
+                .map(|p| PartView {
+                    number: p.number,
+                    title: p.title.clone(),
+                    blocks: blocks(&p.items),
+                })
+                .collect(),
+            preface: report.preface.as_deref().map(blocks),
+            annex_remarks: blocks(&a.remarks),
+            annex_title: ANNEX_TITLE,
+            parts_count: chinese_numeral(a.parts.len()),
+        })),
     }
 }

@@ -57,14 +57,14 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
             let format = match args.format {
                 Some(f) => f,
                 None => Format::for_year(i64::from(year))
-                    .ok_or_else(|| format!("错误：{year} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后\n"))?,
+                    .ok_or_else(|| format!("错误：{year} 年没有政府信息公开工作年度报告（《条例》2008 年 5 月 1 日起施行），nianbao 支持 2008 年及以后\n"))?,
             };
             Scaffold::new(format, year, "某某市某某局".to_owned())
         }
     };
     if let Some(year) = args.year {
-        if !(2019..=2100).contains(&year) {
-            return Err(format!("错误：年度 {year} 不在 2019–2100 之间\n"));
+        if !(2008..=2100).contains(&year) {
+            return Err(format!("错误：年度 {year} 不在 2008–2100 之间\n"));
         }
         if args.from.is_some() && year != s.year {
             return Err(format!(

@@ -18,6 +18,9 @@ pub struct Cell {
     pub colspan: NonZeroU16,
     /// Where its figure was written in the YAML, for cells that hold one.
     pub span: Option<crate::source::Span>,
+    /// Set flush left and indented by this many characters (the items of the 附表,
+    /// whose indentation shows their hierarchy); `None`: centred, as every other cell.
+    pub indent: Option<u8>,
 }
 
 /// A slot of the grid.
@@ -122,6 +125,7 @@ mod tests {
             rowspan: NonZeroU16::new(rs).unwrap(),
             colspan: NonZeroU16::new(cs).unwrap(),
             span: None,
+            indent: None,
         }
     }
 

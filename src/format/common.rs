@@ -83,6 +83,10 @@ pub mod proactive_row {
     pub const NORMATIVE_2019: &str = "规范性文件";
     /// Normative documents, 2021 wording.
     pub const NORMATIVE_2021: &str = "行政规范性文件";
+    /// Normative documents published, a row of the 附表 of the 2008 format.
+    pub const NORMATIVE_PUBLISHED_2008: &str = "其中：主动公开规范性文件数";
+    /// Normative documents issued, a row of the 附表 of the 2008 format.
+    pub const NORMATIVE_ISSUED_2008: &str = "制发规范性文件总数";
     /// Licensing.
     pub const LICENSING: &str = "行政许可";
     /// Penalties.

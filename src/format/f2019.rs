@@ -78,4 +78,7 @@ pub const SPEC: FormatSpec = FormatSpec {
     reports_fees: false,
     rules: &["R1", "R2", "R3", "R4", "R5", "D1", "W1", "W7", "W8", "W9", "N1", "N2", "N3"],
     deadlines: &DEADLINES_2019,
+    template: "report.xml",
+    parts: &[],
+    annex: &[],
 };

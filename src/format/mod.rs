@@ -13,6 +13,7 @@
 //! its serde mirror in `input` and its lowering in `model`.
 
 pub mod common;
+pub mod f2008;
 pub mod f2019;
 pub mod f2021;
 pub mod numbering;
@@ -32,10 +33,13 @@ pub enum Format {
     /// 国办公开办函〔2021〕30号, report years 2021 onward.
     #[serde(rename = "2021")]
     F2021,
+    /// The old 条例 (国务院令第492号), report years 2008 to 2018: narrative and 附表.
+    #[serde(rename = "2008")]
+    F2008,
 }
 
 /// Every format nianbao reads, newest first.
-pub const FORMATS: &[&FormatSpec] = &[&f2021::SPEC, &f2019::SPEC];
+pub const FORMATS: &[&FormatSpec] = &[&f2021::SPEC, &f2019::SPEC, &f2008::SPEC];
 
 impl Format {
     /// The format's catalogue.
@@ -43,6 +47,7 @@ impl Format {
         match self {
             Format::F2019 => &f2019::SPEC,
             Format::F2021 => &f2021::SPEC,
+            Format::F2008 => &f2008::SPEC,
         }
     }
 
@@ -56,7 +61,7 @@ impl Format {
         FORMATS.iter().find(|s| s.name.parse::<i64>() == Ok(n)).map(|s| s.format)
     }
 
-    /// "2019" or "2021".
+    /// "2008", "2019" or "2021".
     pub fn name(self) -> &'static str {
         self.spec().name
     }
@@ -87,6 +92,13 @@ pub struct FormatSpec {
     pub rules: &'static [&'static str],
     /// When reports of this format are due.
     pub deadlines: &'static [Deadline],
+    /// The root template of its document.
+    pub template: &'static str,
+    /// Its own narrative parts (YAML key and default heading), when it does not have the
+    /// six sections of [`common::SECTIONS`] (2008 format).
+    pub parts: &'static [(&'static str, Section)],
+    /// Its statistics table (附表), when it has one instead of tables 二 to 四 (2008 format).
+    pub annex: &'static [f2008::AnnexRow],
 }
 
 impl FormatSpec {

@@ -41,12 +41,15 @@ fn full_labels_name_the_group() {
 
 #[test]
 fn formats_are_chosen_by_year() {
-    assert_eq!(Format::for_year(2018), None);
+    assert_eq!(Format::for_year(2007), None);
+    assert_eq!(Format::for_year(2008), Some(Format::F2008));
+    assert_eq!(Format::for_year(2018), Some(Format::F2008));
     assert_eq!(Format::for_year(2019), Some(Format::F2019));
     assert_eq!(Format::for_year(2020), Some(Format::F2019));
     assert_eq!(Format::for_year(2021), Some(Format::F2021));
     assert_eq!(Format::from_name(2021), Some(Format::F2021));
-    assert_eq!(Format::from_name(2008), None);
+    assert_eq!(Format::from_name(2008), Some(Format::F2008));
+    assert_eq!(Format::from_name(2007), None);
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod cell;
 mod error;
 mod keys;
 mod narrative;
+mod old;
 mod report;
 pub mod schema;
 mod spanned;
@@ -17,6 +18,7 @@ use serde::Deserialize;
 
 pub use cell::{Count, ItemRow, Money, Raw, Row, Signed};
 pub use narrative::{Block, Narrative};
+pub use old::*;
 pub use report::*;
 pub use spanned::Sp;
 
@@ -33,6 +35,8 @@ pub enum Parsed {
     F2021(Box<Input2021>),
     /// The 2019 format.
     F2019(Box<Input2019>),
+    /// The 2008 format (the old 条例).
+    F2008(Box<Input2008>),
 }
 
 /// Why a file could not be read.
@@ -100,6 +104,12 @@ struct Header {
     format: Option<Sp<Raw>>,
     #[serde(default)]
     year: Option<Sp<Raw>>,
+    /// Table 四 of the 2019 and 2021 formats: only there.
+    #[serde(default)]
+    review_litigation: Option<serde::de::IgnoredAny>,
+    /// The 附表 of the 2008 format: only there.
+    #[serde(default)]
+    statistics: Option<serde::de::IgnoredAny>,
 }
 
 fn options() -> serde_saphyr::Options {
@@ -137,14 +147,69 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
         return Err(tags);
     }
     let (format, format_span) = choose_format(file, &header)?;
+    if let Some(d) = shape_mismatch(&header, format, format_span) {
+        return Err(vec![d]);
+    }
     let parsed = match format {
         Format::F2021 => serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())
             .map(|p| Parsed::F2021(Box::new(p))),
         Format::F2019 => serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
             .map(|p| Parsed::F2019(Box::new(p))),
+        Format::F2008 => serde_saphyr::from_str_with_options::<Input2008>(&file.text, options())
+            .map(|p| Parsed::F2008(Box::new(p))),
     };
     let cx = error::Context { format: format.spec() };
     parsed.map(|p| (p, format_span)).map_err(|e| vec![error::translate(&e, file, Some(&cx))])
+}
+
+/// A file written in the shape of the 2008 format (the 附表 under `statistics`) read as a
+/// later format, or the other way round: one message that says so, instead of the first
+/// key that does not fit.
+fn shape_mismatch(h: &Header, format: Format, format_span: Option<Span>) -> Option<Diagnostic> {
+    let (key, written) = match format {
+        Format::F2008 if h.review_litigation.is_some() && h.statistics.is_none() => {
+            ("review_litigation", " 2019 年及以后的格式")
+        }
+        Format::F2019 | Format::F2021
+            if h.statistics.is_some() && h.review_litigation.is_none() =>
+        {
+            ("statistics", " 2008 格式（2018 年及以前的报告）")
+        }
+        _ => return None,
+    };
+    let (why, span) = match (format_span, &h.year) {
+        (Some(span), _) => (format!("format: {}", format.name()), Some(span)),
+        (None, Some(y)) => (format!("year: {}", shown_raw(&y.value)), Some(y.span)),
+        (None, None) => (String::new(), None),
+    };
+    let mut d = Diagnostic::error(format!(
+        "本文件按 {} 格式读取（由 {why} 决定），但内容是按{written}写的（有 `{key}`）",
+        format.name()
+    ))
+    .help(format!(
+        "如果年度或格式写错了，请改正；否则用 nianbao init --format {} 生成这个格式的模板，把内容移过去",
+        format.name()
+    ));
+    if let Some(span) = span {
+        d = d.at(span, "");
+    }
+    Some(d)
+}
+
+fn shown_raw(r: &Raw) -> String {
+    match r {
+        Raw::Int(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// `2021、2019 或 2008`.
+fn either(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} 或 {last}", rest.join("、")),
+        None => String::new(),
+    }
 }
 
 fn is_blank(text: &str) -> bool {
@@ -166,7 +231,7 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
             None => Err(vec![
                 Diagnostic::error(format!(
                     "format 只能写 {}，这里写的是 {}",
-                    names.join(" 或 "),
+                    either(&names),
                     shown(file, f.span)
                 ))
                 .at(f.span, "")
@@ -182,7 +247,7 @@ fn choose_format(file: &SourceFile, h: &Header) -> Result<(Format, Option<Span>)
             Some(f) => Ok((f, None)),
             None => Err(vec![
                 Diagnostic::error(format!(
-                    "{y} 年的报告使用 2019 年以前的旧格式，nianbao 目前支持 2019 年及以后的报告"
+                    "{y} 年没有政府信息公开工作年度报告：《政府信息公开条例》自 2008 年 5 月 1 日起施行，nianbao 支持 2008 年及以后的报告"
                 ))
                 .at(year.span, ""),
             ]),

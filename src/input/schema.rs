@@ -3,11 +3,12 @@
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use super::old::Input2008;
 use super::report::{Input2019, Input2021};
 use crate::format::common::{
     APP_COLUMNS, APP_TOTAL, RESULTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_TOTAL, SECTIONS, section,
 };
-use crate::format::{Format, FormatSpec, Json, RowKind, ValueKind};
+use crate::format::{Format, FormatSpec, Json, RowKind, ValueKind, f2008};
 
 /// The schema of both formats: a file must match one of them.
 pub fn json_schema() -> Value {
@@ -15,12 +16,13 @@ pub fn json_schema() -> Value {
     let mut generator = generator;
     let s2021 = generator.subschema_for::<Input2021>();
     let s2019 = generator.subschema_for::<Input2019>();
+    let s2008 = generator.subschema_for::<Input2008>();
     let mut root = serde_json::json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://nianbao.invalid/schema/report.json",
         "title": "政府信息公开工作年度报告（nianbao 输入文件）",
-        "description": "一个机关一年的政府信息公开工作年度报告。2021 年及以后用 2021 格式，2019、2020 年用 2019 格式。",
-        "anyOf": [s2021, s2019],
+        "description": "一个机关一年的政府信息公开工作年度报告。2021 年及以后用 2021 格式，2019、2020 年用 2019 格式，2008 至 2018 年用 2008 格式（旧《条例》：正文各部分加附表）。",
+        "anyOf": [s2021, s2019, s2008],
     });
     let defs = generator.take_definitions(true);
     root["definitions"] = Value::Object(defs);
@@ -36,7 +38,8 @@ fn describe_tables(root: &mut Value) {
         .as_array()
         .map(|a| a.iter().filter_map(|r| r["$ref"].as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
-    for (r, spec) in refs.iter().zip([Format::F2021.spec(), Format::F2019.spec()]) {
+    let specs = [Format::F2021.spec(), Format::F2019.spec(), Format::F2008.spec()];
+    for (r, spec) in refs.iter().zip(specs) {
         describe_def(root, r, "", spec);
     }
 }
@@ -65,8 +68,48 @@ fn describe_def(root: &mut Value, reference: &str, prefix: &str, spec: &'static 
     }
 }
 
+/// The description of a key of the 2008 format at `path`: the parts, their headings and
+/// the items of the 附表, from the catalogue.
+fn describe_annexed(spec: &'static FormatSpec, path: &str) -> Option<String> {
+    let part = |key: &str| spec.parts.iter().find(|(k, _)| *k == key).map(|(_, s)| s);
+    let (top, rest) = path.split_once('.').map_or((path, None), |(a, b)| (a, Some(b)));
+    match (top, rest) {
+        ("headings", Some(key)) => {
+            let s = part(key)?;
+            let n = s.number.trim_end_matches('、');
+            Some(format!("第{n}部分的标题（不写编号），不写时为「{}」。", s.title))
+        }
+        ("statistics", None) => Some(format!(
+            "{}（{}）：每项写一个数，没有的填 0；金额单位为万元。",
+            part("annex")?.heading(),
+            f2008::ANNEX_TITLE
+        )),
+        ("statistics", Some(key)) => {
+            let label = |k: &str| f2008::annex_row(k).map(|r| r.label);
+            if let Some(row) = f2008::annex_row(key) {
+                let sums: Vec<&str> = row.sum_of.iter().filter_map(|k| label(k)).collect();
+                let sums = if sums.is_empty() {
+                    String::new()
+                } else {
+                    format!("，等于 {} 之和", sums.join(" + "))
+                };
+                return Some(format!("{}（单位：{}）{sums}。", row.label, row.unit.label()));
+            }
+            // A group: the group row over it, or else its first item.
+            let first = spec.annex.iter().position(|r| r.key.starts_with(&format!("{key}.")))?;
+            let over = first.checked_sub(1).map(|i| &spec.annex[i]).filter(|r| r.key.is_empty());
+            Some(format!("{}。", over.unwrap_or(&spec.annex[first]).label))
+        }
+        (key, None) => part(key).map(|s| format!("{}（可选；不写时印“无”）。", s.heading())),
+        _ => None,
+    }
+}
+
 /// The description of a table key at `path` (dotted, from the top of the file).
 fn describe(spec: &'static FormatSpec, path: &str) -> Option<String> {
+    if !spec.annex.is_empty() {
+        return describe_annexed(spec, path);
+    }
     let heading = |i: usize| SECTIONS[i].heading();
     let (top, rest) = path.split_once('.').map_or((path, None), |(a, b)| (a, Some(b)));
     match (top, rest) {

@@ -6,6 +6,7 @@
 //! catalogue ([`crate::format`]), which every table points at.
 
 mod agency;
+mod annex;
 mod date;
 mod lower;
 mod narrative;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 
 pub use crate::format::{RowDef, RowKind};
 pub use agency::{Agency, Level};
+pub use annex::{Annex, AnnexFigure, Annexed, Part};
 pub use date::Date;
 pub use lower::lower;
 pub use narrative::{Item, numbering_prefix};
@@ -54,29 +56,36 @@ impl Report {
     pub fn spec(&self) -> &'static FormatSpec {
         self.format.spec()
     }
+
+    /// The six sections and tables 二 to 四 (2019 and 2021 formats).
+    pub fn six(&self) -> Option<&Six> {
+        match &self.body {
+            Body::Six(s) => Some(s),
+            Body::Annexed(_) => None,
+        }
+    }
+
+    /// The parts and the 附表 (2008 format).
+    pub fn annexed(&self) -> Option<&Annexed> {
+        match &self.body {
+            Body::Annexed(a) => Some(a),
+            Body::Six(_) => None,
+        }
+    }
 }
 
-/// One report, format-independent where the formats agree.
+/// What the formats report differently.
 #[derive(Clone, Debug)]
-pub struct Report {
-    /// Format in use.
-    pub format: Format,
-    /// Where `format:` was written, if it was.
-    pub format_span: Option<Span>,
-    /// Report year.
-    pub year: i32,
-    /// Where `year:` was written.
-    pub year_span: Span,
-    /// The agency.
-    pub agency: Agency,
-    /// Where the agency name was written.
-    pub agency_span: Span,
-    /// Publication date.
-    pub publication_date: Date,
-    /// Where it was written.
-    pub date_span: Span,
-    /// Preface override.
-    pub preface: Option<Vec<Item>>,
+pub enum Body {
+    /// The six sections of 条例 第五十条 with tables 二 to 四 (2019 and 2021 formats).
+    Six(Box<Six>),
+    /// The narrative parts and the 附表 of the old 条例 (2008 format).
+    Annexed(Box<Annexed>),
+}
+
+/// The six sections and their tables.
+#[derive(Clone, Debug)]
+pub struct Six {
     /// 一、总体情况.
     pub overview: Vec<Item>,
     /// Where 一 is in the YAML.
@@ -103,6 +112,32 @@ pub struct Report {
     pub fees: Option<Fees>,
     /// Where section 六 is in the YAML.
     pub other_matters_span: Span,
+}
+
+/// One report, format-independent where the formats agree.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Format in use.
+    pub format: Format,
+    /// Where `format:` was written, if it was.
+    pub format_span: Option<Span>,
+    /// Report year.
+    pub year: i32,
+    /// Where `year:` was written.
+    pub year_span: Span,
+    /// The agency.
+    pub agency: Agency,
+    /// Where the agency name was written.
+    pub agency_span: Span,
+    /// Publication date.
+    pub publication_date: Date,
+    /// Where it was written.
+    pub date_span: Span,
+    /// Preface override.
+    pub preface: Option<Vec<Item>>,
+    /// What the formats report differently: six sections and tables 二 to 四, or the
+    /// parts and the 附表 of the old 条例.
+    pub body: Body,
     /// Acknowledged warnings, as written: rule id (trimmed, upper case) → reason.
     pub acknowledged: BTreeMap<String, Ack>,
 }

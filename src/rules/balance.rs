@@ -1,4 +1,5 @@
-//! R1–R4: the balance rules of tables 三 and 四, and the one-cell fix.
+//! R1–R4: the balance rules of tables 三 and 四; R6: the sums of the 附表 (2008 format);
+//! and the one-cell fix.
 
 use super::Context;
 use crate::diag::{Diagnostic, Severity};
@@ -7,7 +8,8 @@ use crate::format::common::{
     APP_COLUMNS, APP_TOTAL, APPLICATIONS_NOTE, RESULTS, REVIEW_COLUMNS, REVIEW_GROUPS,
     REVIEW_TOTAL, SECTIONS, app_column, app_column_label, section,
 };
-use crate::model::{Applications, Num, Report, Review};
+use crate::format::f2008;
+use crate::model::{Annex, Applications, Num, Report, Review, Value};
 
 fn applications_title() -> String {
     SECTIONS[section::APPLICATIONS].heading()
@@ -179,22 +181,26 @@ fn r4_of(r: &Review) -> Vec<Imbalance> {
 
 /// R1: received + carried over = results total + carried forward, per column.
 pub(super) fn r1(cx: &Context, out: &mut Vec<Diagnostic>) {
-    out.extend(r1_of(&cx.report.applications).into_iter().map(|i| i.diag));
+    let Some(six) = cx.report.six() else { return };
+    out.extend(r1_of(&six.applications).into_iter().map(|i| i.diag));
 }
 
 /// R2: 总计 = sum of the six applicant columns, per row.
 pub(super) fn r2(cx: &Context, out: &mut Vec<Diagnostic>) {
-    out.extend(r2_of(&cx.report.applications).into_iter().map(|i| i.diag));
+    let Some(six) = cx.report.six() else { return };
+    out.extend(r2_of(&six.applications).into_iter().map(|i| i.diag));
 }
 
 /// R3: the results total = sum of the result rows, per column.
 pub(super) fn r3(cx: &Context, out: &mut Vec<Diagnostic>) {
-    out.extend(r3_of(&cx.report.applications).into_iter().map(|i| i.diag));
+    let Some(six) = cx.report.six() else { return };
+    out.extend(r3_of(&six.applications).into_iter().map(|i| i.diag));
 }
 
 /// R4: each group's 总计 = sum of its four results.
 pub(super) fn r4(cx: &Context, out: &mut Vec<Diagnostic>) {
-    out.extend(r4_of(&cx.report.review).into_iter().map(|i| i.diag));
+    let Some(six) = cx.report.six() else { return };
+    out.extend(r4_of(&six.review).into_iter().map(|i| i.diag));
 }
 
 fn imbalances(a: &Applications, r: &Review) -> Vec<Imbalance> {
@@ -217,7 +223,11 @@ enum Cell {
 /// The rules are linear, so a cell can only fix everything by moving by one of the
 /// current differences; each candidate is tried by re-running the rules.
 pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
-    let (a, r) = (&report.applications, &report.review);
+    if let Some(annexed) = report.annexed() {
+        suggest_annex_fix(&annexed.annex, out);
+    }
+    let Some(six) = report.six() else { return };
+    let (a, r) = (&six.applications, &six.review);
     let current = imbalances(a, r);
     if current.is_empty() {
         return;
@@ -268,6 +278,15 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             }
         }
     }
+    write_fix(&fixes, out, &["R1", "R2", "R3", "R4"]);
+}
+
+/// Writes the one-cell fixes (at most three) onto the first error of `codes`.
+fn write_fix(
+    fixes: &[(String, i64, i64, crate::source::Span)],
+    out: &mut [Diagnostic],
+    codes: &[&str],
+) {
     if fixes.is_empty() || fixes.len() > 3 {
         return;
     }
@@ -278,11 +297,11 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
         .join("，或");
     let first = out
         .iter_mut()
-        .filter(|d| matches!(d.code, Some("R1" | "R2" | "R3" | "R4")))
+        .filter(|d| d.code.is_some_and(|c| codes.contains(&c)))
         .min_by_key(|d| d.primary.as_ref().map_or(0, |p| p.span.start));
     if let Some(d) = first {
         d.help = Some(format!("若{text}，则全部平衡"));
-        for (_, _, new, span) in &fixes {
+        for (_, _, new, span) in fixes {
             let text = format!("改为 {new} 即全部平衡");
             let existing =
                 d.primary.iter_mut().chain(d.secondary.iter_mut()).find(|l| l.span == *span);
@@ -293,4 +312,102 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             }
         }
     }
+}
+
+/// A label of the 附表 as messages quote it: without the indentation and the 其中：.
+fn annex_label(a: &Annex, row: usize) -> &'static str {
+    a.rows[row].label.trim_start_matches("其中：")
+}
+
+/// R6: each sum of the 附表 (2008 format) equals its items, as the catalogue lists them.
+fn r6_of(a: &Annex) -> Vec<Imbalance> {
+    let mut out = Vec::new();
+    for (parent, children) in a.sums() {
+        let Some(span) = a.span(parent) else { continue };
+        let total = a.count(parent);
+        let sum: i64 = children.iter().map(|&c| a.count(c)).sum();
+        if sum == total {
+            continue;
+        }
+        let values: Vec<i64> = children.iter().map(|&c| a.count(c)).collect();
+        let mut diag = Diagnostic::rule(
+            Severity::Error,
+            "R6",
+            format!(
+                "{}「{}」{total} 不等于其下 {} 项之和 {} = {sum}，{}",
+                annex_title(),
+                annex_label(a, parent),
+                children.len(),
+                join_sum(&values),
+                diff_text(total, sum)
+            ),
+        )
+        .at(span, format!("{} {total}", annex_label(a, parent)));
+        let nonzero: Vec<String> = children
+            .iter()
+            .filter(|&&c| a.count(c) != 0)
+            .map(|&c| format!("{} {}", annex_label(a, c), a.count(c)))
+            .collect();
+        for &c in children.iter().filter(|&&c| a.count(c) != 0) {
+            if let Some(s) = a.span(c) {
+                diag = diag.also(s, format!("{} {}", annex_label(a, c), a.count(c)));
+            }
+        }
+        diag = if nonzero.is_empty() {
+            diag.note(format!(
+                "其下各项（{}）都是 0",
+                children.iter().map(|&c| annex_label(a, c)).collect::<Vec<_>>().join("、")
+            ))
+        } else {
+            diag.note(format!("不为 0 的项：{}", nonzero.join("；")))
+        };
+        out.push(Imbalance { diag, diff: total - sum });
+    }
+    out
+}
+
+fn annex_title() -> String {
+    format!("附表（{}）", f2008::ANNEX_TITLE)
+}
+
+/// R6: the sums of the 附表.
+pub(super) fn r6(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(annexed) = cx.report.annexed() else { return };
+    out.extend(r6_of(&annexed.annex).into_iter().map(|i| i.diag));
+}
+
+/// The one-cell fix of the 附表: a single figure whose change makes every R6 sum hold,
+/// written onto the first R6 error (and labelled at the cell), as for R1–R4.
+fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
+    let current = r6_of(a);
+    if current.is_empty() {
+        return;
+    }
+    let mut deltas: Vec<i64> = current.iter().flat_map(|i| [i.diff, -i.diff]).collect();
+    deltas.sort_unstable();
+    deltas.dedup();
+    let mut fixes: Vec<(String, i64, i64, crate::source::Span, bool)> = Vec::new();
+    for (i, figure) in a.figures.iter().enumerate() {
+        let Some(Value::Count(n)) = figure else { continue };
+        for &d in &deltas {
+            let new = n.value + d;
+            if new < 0 {
+                continue;
+            }
+            let mut changed = a.clone();
+            changed.figures[i] = Some(Value::Count(Num { value: new, span: n.span }));
+            if r6_of(&changed).is_empty() {
+                let is_sum = !a.rows[i].sum_of.is_empty();
+                fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span, is_sum));
+            }
+        }
+    }
+    // Many figures of a sum may each restore it (every item that is 0 could become 1);
+    // then the sums themselves are the suggestion.
+    if fixes.len() > 3 {
+        fixes.retain(|f| f.4);
+    }
+    let fixes: Vec<_> =
+        fixes.into_iter().map(|(name, old, new, span, _)| (name, old, new, span)).collect();
+    write_fix(&fixes, out, &["R6"]);
 }

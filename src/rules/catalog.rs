@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::format::common::{
     APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, app_column, section,
 };
-use crate::format::{FORMATS, RowKind, f2021};
+use crate::format::{FORMATS, RowKind, f2008, f2021};
 
 /// One rule of the catalogue.
 pub struct Rule {
@@ -58,6 +58,13 @@ pub const RULES: &[Rule] = &[
         title: "单元格是非负整数",
         description: describe_r5,
         check: None,
+    },
+    Rule {
+        id: "R6",
+        severity: Severity::Error,
+        title: "附表合计等于分项之和",
+        description: describe_r6,
+        check: Some(balance::r6),
     },
     Rule {
         id: "D1",
@@ -192,6 +199,20 @@ fn describe_r5() -> String {
     "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白、“/”“—”、带引号的数字、数字后带单位都不行（读取文件时检查，退出码 2）。".into()
 }
 
+fn describe_r6() -> String {
+    let label =
+        |key: &str| f2008::annex_row(key).map_or("", |r| r.label.trim_start_matches("其中："));
+    let sums: Vec<String> = f2008::ANNEX
+        .iter()
+        .filter(|r| !r.sum_of.is_empty())
+        .map(|r| {
+            let items: Vec<&str> = r.sum_of.iter().map(|k| label(k)).collect();
+            format!("{} = {}", r.label, items.join(" + "))
+        })
+        .collect();
+    format!("2008 格式（2018 年及以前的报告）附表《{}》：{}。", f2008::ANNEX_TITLE, sums.join("；"))
+}
+
 fn describe_d1() -> String {
     "报告在统计年度结束后发布：发布日期不早于次年 1 月 1 日。".into()
 }
@@ -282,7 +303,7 @@ fn describe_w8() -> String {
 }
 
 fn describe_w9() -> String {
-    "县级以上人民政府部门于次年 1 月 31 日前、县级以上地方人民政府于次年 3 月 31 日前发布（条例第四十九条）；乡镇按 1 月 31 日计；agency.deadline 可写本地更早的期限。".into()
+    "县级以上人民政府部门于次年 1 月 31 日前、县级以上地方人民政府于次年 3 月 31 日前发布（条例第四十九条）；乡镇按 1 月 31 日计；2008 格式（2018 年及以前）各级行政机关于次年 3 月 31 日前发布（旧条例第三十一条）；agency.deadline 可写本地更早的期限。".into()
 }
 
 fn describe_n1() -> String {

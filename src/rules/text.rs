@@ -27,16 +27,24 @@ fn texts<'a>(cx: &'a Context, out: &mut Vec<(&'a str, Span)>) {
             }
         }
     }
-    for list in [
-        r.preface.as_deref().unwrap_or_default(),
-        &r.overview,
-        &r.proactive_remarks,
-        &r.applications_remarks,
-        &r.review_remarks,
-        &r.problems,
-        &r.other_matters,
-    ] {
-        items(list, out);
+    items(r.preface.as_deref().unwrap_or_default(), out);
+    if let Some(s) = r.six() {
+        for list in [
+            &s.overview,
+            &s.proactive_remarks,
+            &s.applications_remarks,
+            &s.review_remarks,
+            &s.problems,
+            &s.other_matters,
+        ] {
+            items(list, out);
+        }
+    }
+    if let Some(a) = r.annexed() {
+        for part in &a.parts {
+            items(&part.items, out);
+        }
+        items(&a.remarks, out);
     }
 }
 

@@ -33,7 +33,9 @@ pub(super) fn d1(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// W1: carried over equals last year's carried forward, per column.
 pub(super) fn w1(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = cx.previous else { return };
-    let (a, p) = (&cx.report.applications, &prev.report.applications);
+    // Last year's report of the 2008 format has no table 三 to compare with.
+    let (Some(six), Some(prev_six)) = (cx.report.six(), prev.report.six()) else { return };
+    let (a, p) = (&six.applications, &prev_six.applications);
     if prev.report.year != cx.report.year - 1 {
         out.push(
             warn(
@@ -95,10 +97,10 @@ pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
     if prev.report.year != cx.report.year - 1 {
         return;
     }
+    let (Some(six), Some(prev_six)) = (cx.report.six(), prev.report.six()) else { return };
     let title = SECTIONS[section::PROACTIVE].heading();
-    for row in document_rows(&cx.report.proactive.rows) {
-        let before =
-            document_rows(&prev.report.proactive.rows).find(|r| r.spec.key == row.spec.key);
+    for row in document_rows(&six.proactive.rows) {
+        let before = document_rows(&prev_six.proactive.rows).find(|r| r.spec.key == row.spec.key);
         let (Some(issued), Some(repealed), Some(in_force), Some(last)) = (
             count(row, ColRole::Issued),
             count(row, ColRole::Repealed),
@@ -136,7 +138,7 @@ pub(super) fn w2(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// W4: 信息处理费 reported (2021 format) and consistent with table 三.
 pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let r = cx.report;
+    let Some(r) = cx.report.six() else { return };
     let Some(fees) = &r.fees else {
         out.push(
             warn("W4", format!("{}没有报告信息处理费情况：2021 格式要求说明本年度收取信息处理费的情况（没有收取也要说明）", SECTIONS[section::OTHER_MATTERS].heading()))
@@ -189,8 +191,9 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// W7: decisions equal to last year's items plus the change (columns misread).
 pub(super) fn w7(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(six) = cx.report.six() else { return };
     let title = SECTIONS[section::PROACTIVE].heading();
-    for row in &cx.report.proactive.rows {
+    for row in &six.proactive.rows {
         let (Some(last), Some(delta), Some(decisions)) = (
             count(row, ColRole::LastYear),
             count(row, ColRole::Delta),
@@ -261,7 +264,7 @@ pub(super) fn w9(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// N2: sections 一 and 五 have text (not only headings).
 pub(super) fn n2(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let r = cx.report;
+    let Some(r) = cx.report.six() else { return };
     for (items, span, title) in [
         (&r.overview, r.overview_span, SECTIONS[section::OVERVIEW].heading()),
         (&r.problems, r.problems_span, SECTIONS[section::PROBLEMS].heading()),

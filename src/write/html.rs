@@ -141,6 +141,10 @@ fn table(o: &mut String, t: &Table) {
             if cell.colspan.get() > 1 {
                 let _ = write!(attrs, " colspan=\"{}\"", cell.colspan);
             }
+            if let Some(n) = cell.indent {
+                // Flush left after the indentation (0.35em is the cell's own padding).
+                let _ = write!(attrs, " style=\"text-align:left;padding-left:{}.35em\"", n);
+            }
             if cell.header {
                 let scope = if r < t.head_rows || all_headers {
                     if cell.colspan.get() > 1 { "colgroup" } else { "col" }

@@ -65,7 +65,7 @@ pub(super) fn draw(flow: &mut Flow, t: &TableLayout, pages: &[(usize, Segment)])
             let ty = y0 + ((y1 - y0 - text_h) / 2.0).max(t.pad_y);
             for (i, runs) in cell.lines.iter().enumerate() {
                 let baseline = ty + i as f32 * t.line_h + t.line_h / 2.0 + 0.38 * t.style.size;
-                flow.push_runs_on(pages[k].0, runs, x0 + t.pad_x, baseline, &t.style);
+                flow.push_runs_on(pages[k].0, runs, x0 + t.pad_x + cell.indent, baseline, &t.style);
             }
         }
     }

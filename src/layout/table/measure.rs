@@ -36,12 +36,17 @@ pub(in crate::layout) fn measure<M: Metrics + ?Sized>(
             if let Entry::Cell(cell) = g.at(r, c) {
                 let (rows, cols) = (cell.rowspan.get() as usize, cell.colspan.get() as usize);
                 let w = col_x[c + cols] - col_x[c] - 2.0 * pad_x;
+                // An indented cell is set flush left in the width after its indentation.
+                let (align, indent) = match cell.indent {
+                    Some(n) => (Align::Justify, f32::from(n) * style.size),
+                    None => (Align::Center, 0.0),
+                };
                 let lines = if cell.text.trim().is_empty() {
                     Vec::new()
                 } else {
-                    setter.lines_in(cell.text.trim(), style, Align::Center, 0.0, 0.0, w)?.lines
+                    setter.lines_in(cell.text.trim(), style, align, 0.0, 0.0, w - indent)?.lines
                 };
-                cells.push(CellLayout { header: cell.header, r, c, rows, cols, lines });
+                cells.push(CellLayout { header: cell.header, r, c, rows, cols, lines, indent });
             }
         }
     }

@@ -58,8 +58,11 @@ struct CellLayout {
     rows: usize,
     /// Columns spanned.
     cols: usize,
-    /// The text, centred in the cell's width; `x` from the cell's left padding.
+    /// The text, centred in the cell's width (or flush left after `indent`); `x` from
+    /// the cell's left padding.
     lines: Vec<Vec<Run>>,
+    /// How far the text is moved right of the left padding (an indented cell), in points.
+    indent: f32,
 }
 
 impl TableLayout {

@@ -73,6 +73,7 @@ fn cell(text: &str, rows: u16, cols: u16, header: bool) -> Cell {
         rowspan: NonZeroU16::new(rows).expect("at least one row"),
         colspan: NonZeroU16::new(cols).expect("at least one column"),
         span: None,
+        indent: None,
     }
 }
 

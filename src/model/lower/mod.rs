@@ -7,15 +7,18 @@
 //! Hand-written heading numbers are removed with a warning (N1).
 
 mod cells;
+mod old;
 mod tables;
 mod text;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::format::Format;
-use crate::input::{Parsed, ReportInput};
+use std::collections::BTreeMap;
+
+use crate::input::{AgencyInput, Narrative, Parsed, ReportInput, Sp};
 use crate::source::{SourceFile, Span};
 
-use super::{Agency, Applications, Fees, Item, Proactive, Report};
+use super::{Agency, Applications, Body as ModelBody, Fees, Item, Proactive, Report, Six};
 
 /// A lowered report and the warnings found while lowering.
 pub type Lowered = (Report, Vec<Diagnostic>);
@@ -64,6 +67,7 @@ pub fn lower(
                 Body { proactive, proactive_remarks: remarks, applications: apps, fees: None };
             cx.common(p, Format::F2019, format_span, body, other)
         }
+        Parsed::F2008(p) => cx.old(&p, format_span),
     };
     let (errors, warnings): (Vec<_>, Vec<_>) =
         cx.diags.into_iter().partition(|d| d.severity == Severity::Error);
@@ -99,46 +103,19 @@ impl Lowerer<'_> {
         body: Body,
         other_matters: Vec<Item>,
     ) -> Option<Report> {
-        let year = match i32::try_from(p.year.value) {
-            Ok(y) if (2000..=2100).contains(&y) => y,
-            _ => {
-                self.error(
-                    Diagnostic::error(format!("年度 year 写的是 {}，不像是年份", p.year.value))
-                        .at(p.year.span, ""),
-                );
-                2000
-            }
-        };
-        let name = self.text(&p.agency.name, "机关全称 agency.name");
-        let level = self.level(&p.agency.level);
-        let issuing_office = p
-            .agency
-            .issuing_office
-            .as_ref()
-            .map(|s| self.optional_text(s, "编制单位 agency.issuing_office"))
-            .filter(|s| !s.is_empty());
-        let deadline =
-            p.agency.deadline.as_ref().and_then(|s| {
-                self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span))
-            });
-        let publication_date = self.date(&p.publication_date, "发布日期 publication_date");
         let review = self.review(&p.review_litigation);
         let review_remarks = self.opt_narrative(p.review_litigation.remarks.as_ref());
         let applications_remarks = self.opt_narrative(p.applications.remarks.as_ref());
-        let preface = p.preface.as_ref().map(|n| self.narrative(n));
+        let head = Head {
+            year: &p.year,
+            agency: &p.agency,
+            date: &p.publication_date,
+            preface: p.preface.as_ref(),
+            acknowledged: &p.acknowledged,
+        };
         let overview = self.narrative(&p.overview);
         let problems = self.narrative(&p.problems);
-        let acknowledged = self.acknowledged(&p.acknowledged);
-        Some(Report {
-            format,
-            format_span,
-            year,
-            year_span: p.year.span,
-            agency: Agency { name, level, issuing_office, deadline },
-            agency_span: p.agency.name.span,
-            publication_date: publication_date?,
-            date_span: p.publication_date.span,
-            preface,
+        let six = Six {
             overview,
             overview_span: p.overview.span,
             problems_span: p.problems.span,
@@ -152,7 +129,64 @@ impl Lowerer<'_> {
             other_matters,
             fees: body.fees,
             other_matters_span: p.other_matters.span,
+        };
+        self.report(head, format, format_span, ModelBody::Six(Box::new(six)))
+    }
+
+    /// The report around a lowered body: year, agency, date, preface, acknowledgements.
+    fn report(
+        &mut self,
+        h: Head,
+        format: Format,
+        format_span: Option<Span>,
+        body: ModelBody,
+    ) -> Option<Report> {
+        let year = match i32::try_from(h.year.value) {
+            Ok(y) if (2000..=2100).contains(&y) => y,
+            _ => {
+                self.error(
+                    Diagnostic::error(format!("年度 year 写的是 {}，不像是年份", h.year.value))
+                        .at(h.year.span, ""),
+                );
+                2000
+            }
+        };
+        let name = self.text(&h.agency.name, "机关全称 agency.name");
+        let level = self.level(&h.agency.level);
+        let issuing_office = h
+            .agency
+            .issuing_office
+            .as_ref()
+            .map(|s| self.optional_text(s, "编制单位 agency.issuing_office"))
+            .filter(|s| !s.is_empty());
+        let deadline =
+            h.agency.deadline.as_ref().and_then(|s| {
+                self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span))
+            });
+        let publication_date = self.date(h.date, "发布日期 publication_date");
+        let preface = h.preface.map(|n| self.narrative(n));
+        let acknowledged = self.acknowledged(h.acknowledged);
+        Some(Report {
+            format,
+            format_span,
+            year,
+            year_span: h.year.span,
+            agency: Agency { name, level, issuing_office, deadline },
+            agency_span: h.agency.name.span,
+            publication_date: publication_date?,
+            date_span: h.date.span,
+            preface,
+            body,
             acknowledged,
         })
     }
+}
+
+/// What every format has around its body, as the mirror holds it.
+struct Head<'a> {
+    year: &'a Sp<i64>,
+    agency: &'a AgencyInput,
+    date: &'a Sp<String>,
+    preface: Option<&'a Narrative>,
+    acknowledged: &'a BTreeMap<Sp<String>, Sp<String>>,
 }

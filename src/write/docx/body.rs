@@ -103,6 +103,8 @@ fn table(o: &mut String, t: &Table) {
     let text_width = u32::try_from(PAGE.text_width_twips().0).unwrap_or(0);
     let widths: Vec<u32> = t.widths.iter().map(|w| w * text_width / total).collect();
     let style = if t.small { "TableSmallGw" } else { "TableTextGw" };
+    let size =
+        if t.small { crate::doc::page::size::TABLE_SMALL } else { crate::doc::page::size::TABLE };
     o.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>");
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
         let _ =
@@ -126,6 +128,13 @@ fn table(o: &mut String, t: &Table) {
                     let span = cell.colspan.get() as usize;
                     let vmerge =
                         if cell.rowspan.get() > 1 { "<w:vMerge w:val=\"restart\"/>" } else { "" };
+                    // An indented cell: flush left after its indentation (ECMA-376
+                    // order in w:pPr: ind before jc).
+                    let para = cell.indent.map(|n| {
+                        let twips = u32::from(n) * (size.0 * 20.0) as u32;
+                        format!("<w:ind w:left=\"{twips}\"/><w:jc w:val=\"left\"/>")
+                    });
+                    let style = (style, para.as_deref().unwrap_or(""));
                     cell_xml(o, &widths[c..c + span], span, vmerge, style, Some(&cell.text));
                     c += span;
                 }
@@ -136,7 +145,7 @@ fn table(o: &mut String, t: &Table) {
                     };
                     let span = cell.colspan.get() as usize;
                     if pr < r && pc == c {
-                        cell_xml(o, &widths[c..c + span], span, "<w:vMerge/>", style, None);
+                        cell_xml(o, &widths[c..c + span], span, "<w:vMerge/>", (style, ""), None);
                     }
                     c += if pc == c { span } else { 1 };
                 }
@@ -152,7 +161,7 @@ fn cell_xml(
     widths: &[u32],
     span: usize,
     vmerge: &str,
-    style: &str,
+    (style, para): (&str, &str),
     text: Option<&str>,
 ) {
     let w: u32 = widths.iter().sum();
@@ -160,7 +169,7 @@ fn cell_xml(
         if span > 1 { format!("<w:gridSpan w:val=\"{span}\"/>") } else { String::new() };
     let _ = write!(
         o,
-        "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{grid_span}{vmerge}<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"
+        "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{grid_span}{vmerge}<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{para}</w:pPr>"
     );
     if let Some(text) = text {
         let _ = write!(o, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text));
