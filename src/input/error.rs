@@ -159,10 +159,10 @@ fn syntax(err: &YamlError) -> Diagnostic {
     let zh = known.iter().find(|(en, _)| lower.contains(&en.to_lowercase())).map(|(_, zh)| *zh);
     match zh {
         Some(zh) if zh.starts_with("此处") => Diagnostic::error(format!("类型不对：{zh}")),
-        Some(zh) => {
-            Diagnostic::error(format!("YAML 格式错误：{zh}")).note(format!("解析器原文：{english}"))
-        }
-        None => Diagnostic::error(format!("YAML 格式错误：{english}")),
+        Some(zh) => Diagnostic::error(format!("YAML 格式错误：{zh}")),
+        // What the parser says in English is no help to the reader: the place is.
+        None => Diagnostic::error("YAML 格式错误：这里的写法读不懂")
+            .help("检查这一行和上一行：键和值之间是「: 」（半角冒号加空格），引号、方括号要成对，同一层的缩进要对齐"),
     }
 }
 

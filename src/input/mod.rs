@@ -11,6 +11,7 @@ mod narrative;
 mod old;
 mod report;
 pub mod schema;
+mod slips;
 mod spanned;
 mod tags;
 
@@ -61,6 +62,16 @@ impl LoadError {
 
 /// Decodes bytes as UTF-8 (a leading BOM is dropped) into a source file.
 pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<SourceFile, LoadError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let diag = Diagnostic::error("文件是 UTF-16 编码，nianbao 读 UTF-8 编码的文件")
+            .help("请在编辑器里用“另存为”选择 UTF-8 编码后再试");
+        return Err(LoadError { file: None, diagnostics: vec![diag] });
+    }
+    if let Some(what) = not_yaml(&bytes) {
+        let diag = Diagnostic::error(format!("这不是 YAML 文件，而是{what}"))
+            .help("nianbao 读的是 .yaml 文件：用 `nianbao init -o 文件名.yaml` 生成模板，再把数字和正文填进去");
+        return Err(LoadError { file: None, diagnostics: vec![diag] });
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -98,6 +109,22 @@ fn lone_cr_to_lf(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// What a file given by mistake is, told by its first bytes: a Word or Excel file, a
+/// PDF, an old Office file.
+fn not_yaml(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"PK\x03\x04") {
+        return Some("一个 ZIP 压缩包（Word 的 .docx、Excel 的 .xlsx 都是这种格式）");
+    }
+    if starts(b"%PDF-") {
+        return Some("一个 PDF 文件");
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some("一个旧版 Office 文件（.doc、.xls、.wps）");
+    }
+    None
+}
+
 #[derive(Deserialize)]
 struct Header {
     #[serde(default)]
@@ -131,6 +158,10 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             Diagnostic::error("文件是空的：没有任何内容")
                 .help("用 `nianbao init -o 文件名.yaml` 生成一份带说明的模板再填写"),
         ]);
+    }
+    let slips = slips::find(file);
+    if !slips.is_empty() {
+        return Err(slips);
     }
     let header: Header =
         serde_saphyr::from_str_with_options(&file.text, options()).map_err(|e| {
