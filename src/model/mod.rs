@@ -30,12 +30,12 @@ use crate::source::Span;
 /// The information-processing fees (信息处理费) stated in section 六, in 元.
 #[derive(Clone, Debug)]
 pub struct Fees {
-    /// Fee notices issued.
-    pub notices: Num,
-    /// Their total amount.
-    pub notices_amount: Amount,
-    /// Amount actually collected.
-    pub collected: Amount,
+    /// Fee notices issued, if stated.
+    pub notices: Option<Num>,
+    /// Their total amount, if stated.
+    pub notices_amount: Option<Amount>,
+    /// Amount actually collected, if stated.
+    pub collected: Option<Amount>,
     /// Span of the `information_fees` block.
     pub span: Span,
 }

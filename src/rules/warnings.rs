@@ -147,10 +147,11 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
+    // Only what the report states is judged: a figure left out is not taken for 0.
     let a = &r.applications;
-    if let Some(row) = a.row_by_key(f2021::FEE_UNPAID_ROW) {
+    if let (Some(row), Some(notices)) = (a.row_by_key(f2021::FEE_UNPAID_ROW), fees.notices) {
         let unpaid = a.value(row, APP_TOTAL);
-        if unpaid > fees.notices.value {
+        if unpaid > notices.value {
             out.push(
                 warn(
                     "W4",
@@ -158,33 +159,35 @@ pub(super) fn w4(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "{}中“{}”有 {unpaid} 件，但第六部分只发出收费通知 {} 件",
                         SECTIONS[section::APPLICATIONS].heading(),
                         fee_unpaid_words(a.rows[row].label),
-                        fees.notices.value
+                        notices.value
                     ),
                 )
-                .at(fees.notices.span, "")
+                .at(notices.span, "")
                 .also(a.span(row, APP_TOTAL), format!("逾期未缴费 {unpaid}")),
             );
         }
     }
-    if fees.collected.value > fees.notices_amount.value {
+    if let (Some(collected), Some(amount)) = (fees.collected, fees.notices_amount)
+        && collected.value > amount.value
+    {
         out.push(
             warn(
                 "W4",
                 format!(
                     "实际收取信息处理费 {} 元超过收费通知金额 {} 元",
-                    fees.collected.value, fees.notices_amount.value
+                    collected.value, amount.value
                 ),
             )
-            .at(fees.collected.span, ""),
+            .at(collected.span, ""),
         );
     }
-    if !fees.collected.value.is_zero() && fees.notices.value == 0 {
+    if let (Some(collected), Some(notices)) = (fees.collected, fees.notices)
+        && !collected.value.is_zero()
+        && notices.value == 0
+    {
         out.push(
-            warn(
-                "W4",
-                format!("收取了信息处理费 {} 元，但发出收费通知 0 件", fees.collected.value),
-            )
-            .at(fees.notices.span, ""),
+            warn("W4", format!("收取了信息处理费 {} 元，但发出收费通知 0 件", collected.value))
+                .at(notices.span, ""),
         );
     }
 }

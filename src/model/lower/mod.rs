@@ -36,11 +36,15 @@ pub fn lower(
             let spec = Format::F2021.spec();
             let proactive = cx.proactive(spec, tables::proactive_2021(&p.proactive));
             let remarks = cx.opt_narrative(p.proactive.remarks.as_ref());
+            let fees_span = p.other_matters.span;
             let fees = p.other_matters.value.information_fees.as_ref().map(|f| Fees {
-                notices: cx.count(&f.fee_notices_count, "发出收费通知件数"),
-                notices_amount: cx.money(&f.fee_notices_amount_yuan, "收费通知金额"),
-                collected: cx.money(&f.fees_collected_yuan, "实际收取金额"),
-                span: f.fee_notices_count.0.span.join(f.fees_collected_yuan.0.span),
+                notices: f.fee_notices_count.as_ref().map(|c| cx.count(c, "发出收费通知件数")),
+                notices_amount: f
+                    .fee_notices_amount_yuan
+                    .as_ref()
+                    .map(|m| cx.money(m, "收费通知金额")),
+                collected: f.fees_collected_yuan.as_ref().map(|m| cx.money(m, "实际收取金额")),
+                span: fees_span,
             });
             let other = cx.opt_narrative(p.other_matters.value.content.as_ref());
             let o = &p.applications.results.other;
