@@ -11,7 +11,7 @@ use crate::support::root;
 /// The top-level modules in pipeline order: a module may use only those before it.
 const ORDER: &[&str] = &[
     "source", "diag", "units", "format", "input", "model", "rules", "doc", "build", "fonts",
-    "layout", "write", "load", "pipeline", "scaffold", "cli",
+    "layout", "write", "load", "pipeline", "batch", "scaffold", "cli",
 ];
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {

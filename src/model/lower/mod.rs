@@ -121,6 +121,7 @@ impl Lowerer<'_> {
             p.agency.deadline.as_ref().and_then(|s| {
                 self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span))
             });
+        let summary = p.agency.scope.as_ref().and_then(|s| self.scope(s));
         let publication_date = self.date(&p.publication_date, "发布日期 publication_date");
         let review = self.review(&p.review_litigation);
         let review_remarks = self.opt_narrative(p.review_litigation.remarks.as_ref());
@@ -134,7 +135,7 @@ impl Lowerer<'_> {
             format_span,
             year,
             year_span: p.year.span,
-            agency: Agency { name, level, issuing_office, deadline },
+            agency: Agency { name, level, issuing_office, deadline, summary },
             agency_span: p.agency.name.span,
             publication_date: publication_date?,
             date_span: p.publication_date.span,

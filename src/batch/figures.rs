@@ -1,0 +1,246 @@
+//! Every figure of tables 二, 三 and 四 as one flat row: the columns (stable keys and the
+//! official labels, read from the catalogue) and one report's values in them.
+//!
+//! The columns are the union over every format of the catalogue, in catalogue order, so
+//! they do not depend on which reports a batch holds. A column that two formats label
+//! alike is shared.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+
+use crate::format::common::{APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, section};
+use crate::format::{FORMATS, Format, ValueKind};
+use crate::model::{MoneyUnit, Report, Value};
+use crate::source::Span;
+
+/// Keys of the columns of table 四, in `REVIEW_COLUMNS` order (the labels come from there).
+const REVIEW_KEYS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
+
+/// One figure column.
+#[derive(Debug)]
+pub struct Column {
+    /// Stable key, `applications.new_received.natural` and the like.
+    pub key: String,
+    /// The official labels: section number, row and column.
+    pub label: String,
+    /// Whether it holds money (in 万元) rather than a count.
+    pub money: bool,
+}
+
+/// A figure: a count or an amount of money (in 万元).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fig {
+    /// A count (or a signed change).
+    Count(i64),
+    /// Money, exact.
+    Money(Decimal),
+}
+
+impl Fig {
+    /// The sum of two figures of one column.
+    pub fn add(self, other: Fig) -> Fig {
+        match (self, other) {
+            (Fig::Count(a), Fig::Count(b)) => Fig::Count(a.saturating_add(b)),
+            (a, b) => Fig::Money(a.decimal().saturating_add(b.decimal())),
+        }
+    }
+
+    /// The value as a decimal.
+    pub fn decimal(self) -> Decimal {
+        match self {
+            Fig::Count(n) => Decimal::from(n),
+            Fig::Money(d) => d,
+        }
+    }
+
+    /// The figure as written in the summaries (money without trailing zeros).
+    pub fn text(self) -> String {
+        match self {
+            Fig::Count(n) => n.to_string(),
+            Fig::Money(d) => d.normalize().to_string(),
+        }
+    }
+}
+
+/// The columns and where each format's cells go.
+struct Catalogue {
+    columns: Vec<Column>,
+    /// (format, section, row key, column index) → column.
+    index: BTreeMap<(Format, u8, &'static str, usize), usize>,
+}
+
+fn catalogue() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(build)
+}
+
+fn build() -> Catalogue {
+    let mut columns: Vec<Column> = Vec::new();
+    let mut index = BTreeMap::new();
+    let mut add = |format: Format,
+                   sec: u8,
+                   row: &'static str,
+                   col: usize,
+                   key: String,
+                   label: String,
+                   money: bool| {
+        let at = match columns.iter().position(|c| c.label == label) {
+            Some(i) => i,
+            None => {
+                let key = if columns.iter().any(|c| c.key == key) {
+                    format!("{key}@{}", format.name())
+                } else {
+                    key
+                };
+                columns.push(Column { key, label, money });
+                columns.len() - 1
+            }
+        };
+        index.insert((format, sec, row, col), at);
+    };
+    let number = |s: usize| SECTIONS[s].number;
+    for spec in FORMATS {
+        for group in spec.proactive {
+            for row in group.rows {
+                for (ci, col) in group.columns.iter().enumerate() {
+                    let money = col.kind == ValueKind::Money;
+                    let unit = if money && row.unit { MoneyUnit::Wan.label() } else { "" };
+                    let unit =
+                        if unit.is_empty() { String::new() } else { format!("（{unit}）") };
+                    add(
+                        spec.format,
+                        2,
+                        row.key,
+                        ci,
+                        format!("proactive.{}.{ci}", row.key),
+                        format!(
+                            "{}{} {} {}{unit}",
+                            number(section::PROACTIVE),
+                            group.item,
+                            row.label,
+                            col.label
+                        ),
+                        money,
+                    );
+                }
+            }
+        }
+        for row in spec.applications {
+            for (ci, (label, key)) in APP_COLUMNS.iter().enumerate() {
+                add(
+                    spec.format,
+                    3,
+                    row.key,
+                    ci,
+                    format!("applications.{}.{key}", row.key),
+                    format!("{}{} {label}", number(section::APPLICATIONS), row.full_label()),
+                    false,
+                );
+            }
+        }
+        for group in &REVIEW_GROUPS {
+            for (ci, label) in REVIEW_COLUMNS.iter().enumerate() {
+                add(
+                    spec.format,
+                    4,
+                    group.key,
+                    ci,
+                    format!("review_litigation.{}.{}", group.key, REVIEW_KEYS[ci]),
+                    format!("{}{} {label}", number(section::REVIEW), group.label),
+                    false,
+                );
+            }
+        }
+    }
+    Catalogue { columns, index }
+}
+
+/// Every figure column, in catalogue order.
+pub fn columns() -> &'static [Column] {
+    &catalogue().columns
+}
+
+/// The column of a key, if any.
+pub fn column_of(key: &str) -> Option<usize> {
+    columns().iter().position(|c| c.key == key)
+}
+
+/// One cell of a report: its column, its value and where the YAML writes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Cell {
+    /// Index into [`columns`].
+    pub column: usize,
+    /// The value.
+    pub value: Fig,
+    /// Its place in the YAML (its row's, for a derived total).
+    pub span: Span,
+}
+
+fn fig(v: &Value, unit: Option<MoneyUnit>) -> Fig {
+    match v {
+        Value::Count(n) => Fig::Count(n.value),
+        Value::Money(a) => match unit {
+            Some(MoneyUnit::Yuan) => Fig::Money(a.value / Decimal::from(10_000)),
+            _ => Fig::Money(a.value),
+        },
+    }
+}
+
+fn span_of(v: &Value) -> Span {
+    match v {
+        Value::Count(n) => n.span,
+        Value::Money(a) => a.span,
+    }
+}
+
+/// Every figure of a report's tables 二, 三 and 四, in column order.
+pub fn cells(report: &Report) -> Vec<Cell> {
+    let cat = catalogue();
+    let f = report.format;
+    let mut out = Vec::new();
+    for row in &report.proactive.rows {
+        for (ci, v) in row.values.iter().enumerate() {
+            if let Some(&column) = cat.index.get(&(f, 2, row.spec.key, ci)) {
+                out.push(Cell { column, value: fig(v, row.unit), span: span_of(v) });
+            }
+        }
+    }
+    let a = &report.applications;
+    for (ri, row) in a.rows.iter().enumerate() {
+        for ci in 0..APP_COLUMNS.len() {
+            if let Some(&column) = cat.index.get(&(f, 3, row.key, ci)) {
+                out.push(Cell { column, value: Fig::Count(a.value(ri, ci)), span: a.span(ri, ci) });
+            }
+        }
+    }
+    let r = &report.review;
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+        for ci in 0..REVIEW_COLUMNS.len() {
+            if let Some(&column) = cat.index.get(&(f, 4, group.key, ci)) {
+                out.push(Cell { column, value: Fig::Count(r.value(g, ci)), span: r.span(g, ci) });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.column);
+    out
+}
+
+/// A report's figures as one row: `None` where its format has no such cell.
+pub fn row(report: &Report) -> Vec<Option<Fig>> {
+    let mut out = vec![None; columns().len()];
+    for c in cells(report) {
+        out[c.column] = Some(c.value);
+    }
+    out
+}
+
+/// Adds a row into running totals.
+pub fn accumulate(totals: &mut [Option<Fig>], row: &[Option<Fig>]) {
+    for (t, v) in totals.iter_mut().zip(row) {
+        if let Some(v) = v {
+            *t = Some(t.map_or(*v, |t| t.add(*v)));
+        }
+    }
+}
