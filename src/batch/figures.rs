@@ -18,6 +18,9 @@ use crate::source::Span;
 /// Keys of the columns of table 四, in `REVIEW_COLUMNS` order (the labels come from there).
 const REVIEW_KEYS: [&str; 5] = ["upheld", "corrected", "other", "pending", "total"];
 
+/// Running sums of every figure column, and how many reports they sum.
+pub type Sums = (Vec<Option<Fig>>, usize);
+
 /// One figure column.
 #[derive(Debug)]
 pub struct Column {
@@ -40,7 +43,7 @@ pub enum Fig {
 
 impl Fig {
     /// The sum of two figures of one column.
-    pub fn add(self, other: Fig) -> Fig {
+    pub fn plus(self, other: Fig) -> Fig {
         match (self, other) {
             (Fig::Count(a), Fig::Count(b)) => Fig::Count(a.saturating_add(b)),
             (a, b) => Fig::Money(a.decimal().saturating_add(b.decimal())),
@@ -100,7 +103,8 @@ fn build() -> Catalogue {
         };
         index.insert((format, sec, row, col), at);
     };
-    let number = |s: usize| SECTIONS[s].number;
+    // 表二、表三、表四: the section's number without its 、 (row labels carry their own).
+    let number = |s: usize| format!("表{} ", SECTIONS[s].number.trim_end_matches('、'));
     for spec in FORMATS {
         for group in spec.proactive {
             for row in group.rows {
@@ -176,6 +180,8 @@ pub struct Cell {
     pub value: Fig,
     /// Its place in the YAML (its row's, for a derived total).
     pub span: Span,
+    /// Whether it is a total the YAML left out (derived).
+    pub derived: bool,
 }
 
 fn fig(v: &Value, unit: Option<MoneyUnit>) -> Fig {
@@ -203,7 +209,12 @@ pub fn cells(report: &Report) -> Vec<Cell> {
     for row in &report.proactive.rows {
         for (ci, v) in row.values.iter().enumerate() {
             if let Some(&column) = cat.index.get(&(f, 2, row.spec.key, ci)) {
-                out.push(Cell { column, value: fig(v, row.unit), span: span_of(v) });
+                out.push(Cell {
+                    column,
+                    value: fig(v, row.unit),
+                    span: span_of(v),
+                    derived: false,
+                });
             }
         }
     }
@@ -211,7 +222,12 @@ pub fn cells(report: &Report) -> Vec<Cell> {
     for (ri, row) in a.rows.iter().enumerate() {
         for ci in 0..APP_COLUMNS.len() {
             if let Some(&column) = cat.index.get(&(f, 3, row.key, ci)) {
-                out.push(Cell { column, value: Fig::Count(a.value(ri, ci)), span: a.span(ri, ci) });
+                out.push(Cell {
+                    column,
+                    value: Fig::Count(a.value(ri, ci)),
+                    span: a.span(ri, ci),
+                    derived: a.cells[ri][ci].is_none(),
+                });
             }
         }
     }
@@ -219,7 +235,12 @@ pub fn cells(report: &Report) -> Vec<Cell> {
     for (g, group) in REVIEW_GROUPS.iter().enumerate() {
         for ci in 0..REVIEW_COLUMNS.len() {
             if let Some(&column) = cat.index.get(&(f, 4, group.key, ci)) {
-                out.push(Cell { column, value: Fig::Count(r.value(g, ci)), span: r.span(g, ci) });
+                out.push(Cell {
+                    column,
+                    value: Fig::Count(r.value(g, ci)),
+                    span: r.span(g, ci),
+                    derived: r.groups[g][ci].is_none(),
+                });
             }
         }
     }
@@ -240,7 +261,7 @@ pub fn row(report: &Report) -> Vec<Option<Fig>> {
 pub fn accumulate(totals: &mut [Option<Fig>], row: &[Option<Fig>]) {
     for (t, v) in totals.iter_mut().zip(row) {
         if let Some(v) = v {
-            *t = Some(t.map_or(*v, |t| t.add(*v)));
+            *t = Some(t.map_or(*v, |t| t.plus(*v)));
         }
     }
 }

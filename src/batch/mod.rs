@@ -160,11 +160,14 @@ pub struct Settings<'a> {
     pub previous: Vec<PathBuf>,
 }
 
+/// Writes one output file, given its path relative to the output folder.
+pub type WriteFn<'a> = &'a (dyn Fn(&Path, &[u8]) -> Result<(), String> + Sync);
+
 /// How a batch hands out what it makes.
 pub struct Hooks<'a> {
     /// Writes one output (path relative to the output folder). Called from worker
     /// threads; the bytes are dropped right after.
-    pub write: &'a (dyn Fn(&Path, &[u8]) -> Result<(), String> + Sync),
+    pub write: WriteFn<'a>,
     /// Hears of each finished report (from worker threads, in any order).
     pub done: &'a (dyn Fn(&ReportResult) + Sync),
 }
@@ -228,7 +231,7 @@ pub fn run(files: &[PathBuf], settings: &Settings, hooks: &Hooks) -> Batch {
         .collect();
 
     // Sums of the others by year and format, in path order.
-    let mut sums: BTreeMap<(i32, Format), (Vec<Option<Fig>>, usize)> = BTreeMap::new();
+    let mut sums: BTreeMap<(i32, Format), figures::Sums> = BTreeMap::new();
     let mut totals = vec![None; figures::columns().len()];
     let mut totals_count = 0;
     for f in &first {
@@ -256,7 +259,7 @@ pub fn run(files: &[PathBuf], settings: &Settings, hooks: &Hooks) -> Batch {
                     Err(e) => unreadable(path, name, &e),
                     Ok(loaded) => {
                         let key = (loaded.report.year, loaded.report.format);
-                        let others = sums.get(&key).map(|(s, n)| (s.as_slice(), *n));
+                        let others = sums.get(&key);
                         process(path, name, &loaded, Some(others), settings, hooks, &prev)
                     }
                 };
@@ -337,7 +340,7 @@ fn process(
     path: &Path,
     name: &str,
     loaded: &Loaded,
-    rollup_sums: Option<Option<(&[Option<Fig>], usize)>>,
+    rollup_sums: Option<Option<&figures::Sums>>,
     settings: &Settings,
     hooks: &Hooks,
     prev: &previous::Index,
@@ -397,7 +400,7 @@ fn process(
         }
         Err(RenderError::Blocked { errors }) => {
             result.not_rendered =
-                Some(format!("数据有 {errors} 个错误，未生成报告（加 --force 生成草稿）"));
+                Some(format!("数据有 {errors} 个错误，未生成报告；加 --force 可生成草稿"));
         }
         Err(RenderError::Unprintable(d)) => {
             result.status = Status::Failed;

@@ -62,7 +62,7 @@ details pre{white-space:pre-wrap;font-size:.85rem;background:#fafafa;border:1px 
 tr.total td{font-weight:bold}
 .links a{margin-right:.5em}
 svg text{font-size:13px;font-family:inherit}
-@media (max-width:600px){body{padding:8px}#reports td:nth-child(3),#reports th:nth-child(3),#reports td:nth-child(5),#reports th:nth-child(5){display:none}}
+@media (max-width:600px){body{padding:8px}#reports td:nth-child(2),#reports th:nth-child(2),#reports td:nth-child(3),#reports th:nth-child(3),#reports td:nth-child(5),#reports th:nth-child(5){display:none}}
 "#;
 
 const SCRIPT: &str = r#"
@@ -140,7 +140,9 @@ fn main_totals() -> Vec<(String, usize)> {
         if let Some(row) = spec.applications.iter().find(|r| r.kind == kind)
             && let Some(c) = figures::column_of(&format!("applications.{}.{col}", row.key))
         {
-            out.push((row.short.to_owned(), c));
+            let label =
+                if kind == RowKind::Total { row.full_label() } else { row.short.to_owned() };
+            out.push((label, c));
         }
     }
     for g in &REVIEW_GROUPS {
@@ -161,7 +163,7 @@ fn chart(totals: &[Option<Fig>]) -> String {
         })
         .collect();
     let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(1.0);
-    let (label_w, bar_w, row_h) = (230.0, 330.0, 30.0);
+    let (label_w, bar_w, row_h) = (250.0, 310.0, 30.0);
     let height = bars.len() as f64 * row_h + 10.0;
     let mut s = format!(
         "<svg role=\"img\" aria-label=\"主要合计数\" viewBox=\"0 0 640 {height}\" width=\"100%\" style=\"max-width:640px\">"

@@ -8,7 +8,7 @@ use super::figures::{self, Fig};
 
 /// The W10 warnings of a roll-up report; `others` is the sum of the other reports and
 /// how many they are (`None`: the batch has none of that year and format).
-pub fn check(report: &Report, others: Option<(&[Option<Fig>], usize)>) -> Vec<Diagnostic> {
+pub fn check(report: &Report, others: Option<&figures::Sums>) -> Vec<Diagnostic> {
     let Some(scope) = report.agency.summary else { return Vec::new() };
     let Some((sums, count)) = others else {
         return vec![
@@ -25,12 +25,16 @@ pub fn check(report: &Report, others: Option<(&[Option<Fig>], usize)>) -> Vec<Di
         ];
     };
     let columns = figures::columns();
+    let differing: Vec<(figures::Cell, Fig)> = figures::cells(report)
+        .into_iter()
+        .map(|c| (c, sums[c.column].unwrap_or(Fig::Count(0))))
+        .filter(|(c, sum)| c.value.decimal() != sum.decimal())
+        .collect();
+    // A total the YAML left out differs because a written cell does: only the written
+    // cells are reported then.
+    let written = differing.iter().any(|(c, _)| !c.derived);
     let mut out = Vec::new();
-    for cell in figures::cells(report) {
-        let sum = sums[cell.column].unwrap_or(Fig::Count(0));
-        if cell.value.decimal() == sum.decimal() {
-            continue;
-        }
+    for (cell, sum) in differing.into_iter().filter(|(c, _)| !(written && c.derived)) {
         let diff = cell.value.decimal() - sum.decimal();
         let label = &columns[cell.column].label;
         out.push(
@@ -44,7 +48,14 @@ pub fn check(report: &Report, others: Option<(&[Option<Fig>], usize)>) -> Vec<Di
                     diff.normalize()
                 ),
             )
-            .at(cell.span, format!("汇总 {}", cell.value.text()))
+            .at(
+                cell.span,
+                if cell.derived {
+                    format!("自动合计 {}", cell.value.text())
+                } else {
+                    format!("汇总 {}", cell.value.text())
+                },
+            )
             .note(format!("各报告之和 {}（不含声明为汇总的报告）", sum.text())),
         );
     }

@@ -261,7 +261,7 @@ impl Progress {
             bar.inc(1);
         } else if !self.quiet {
             let step = self.total.div_ceil(10).max(1);
-            if n % step == 0 || n == self.total {
+            if n.is_multiple_of(step) || n == self.total {
                 eprintln!("进度：{n}/{} 份", self.total);
             }
         }

@@ -136,7 +136,7 @@ enum CheckFormat {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// 要校验的 YAML 文件（可以多个）
+    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml）
     #[arg(required = true, value_name = "文件", help_heading = "参数")]
     files: Vec<PathBuf>,
     /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效文件数（W2）；只能配合一个文件使用
