@@ -5,7 +5,7 @@
 //! outputs go, [`previous`] last year's file of each agency, [`run`] the reports in
 //! parallel (this file), [`rollup`] the check of a report that sums the others (W10),
 //! [`figures`] every figure as a flat row, [`overview`] `index.html`, [`summary`] the
-//! CSV, XLSX and JSON, [`sample`] generated reports for tests and the benchmark.
+//! CSV, XLSX ([`xlsx`]) and JSON, [`sample`] generated reports for tests and the benchmark.
 //!
 //! Nothing here prints or writes a file: the caller hands in a function that writes
 //! bytes and one that hears of each finished report. Outputs are written as soon as a
@@ -20,6 +20,7 @@ pub mod previous;
 pub mod rollup;
 pub mod sample;
 pub mod summary;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

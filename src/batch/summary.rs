@@ -3,10 +3,10 @@
 //! headers) and `summary.json`. The figure columns are the catalogue's, in its order,
 //! named by the official labels; they do not depend on the reports.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 use serde_json::{Map, Value, json};
 
 use super::figures::{self, Fig};
+use super::xlsx::{self, Cell};
 use super::{Batch, ReportResult};
 
 /// The columns before the figures.
@@ -109,131 +109,97 @@ pub fn json(batch: &Batch) -> Vec<u8> {
         }
         Value::Object(m)
     };
-    let reports: Vec<Value> = batch
-        .reports
-        .iter()
-        .map(|r| {
-            let t = r.tally();
-            json!({
-                "file": r.path,
-                "name": r.name,
-                "agency": r.agency,
-                "level": r.level.map(|l| l.key()),
-                "format": r.format.map(|f| f.name()),
-                "year": r.year,
-                "rollup": r.rollup,
-                "status": r.status.key(),
-                "fails": r.fails(),
-                "publication_date": r.publication_date,
-                "days_late": r.days_late,
-                "errors": t.errors,
-                "warnings": t.warnings,
-                "acknowledged": t.acknowledged,
-                "diagnostics": r.findings.iter().map(|f| json!({
-                    "severity": f.severity,
-                    "rule": f.code,
-                    "line": f.line,
-                    "message": f.message,
-                    "denied": f.denied,
-                })).collect::<Vec<_>>(),
-                "not_rendered": r.not_rendered,
-                "draft": r.draft,
-                "outputs": r.outputs,
-                "previous": r.previous,
-                "figures": r.figures.as_deref().map(figures_of),
-            })
+    // One report per line, serialized one at a time: a large batch never holds the
+    // whole document as a tree.
+    let report = |r: &ReportResult| {
+        let t = r.tally();
+        json!({
+            "file": r.path,
+            "name": r.name,
+            "agency": r.agency,
+            "level": r.level.map(|l| l.key()),
+            "format": r.format.map(|f| f.name()),
+            "year": r.year,
+            "rollup": r.rollup,
+            "status": r.status.key(),
+            "fails": r.fails(),
+            "publication_date": r.publication_date,
+            "days_late": r.days_late,
+            "errors": t.errors,
+            "warnings": t.warnings,
+            "acknowledged": t.acknowledged,
+            "diagnostics": r.findings.iter().map(|f| json!({
+                "severity": f.severity,
+                "rule": f.code,
+                "line": f.line,
+                "message": f.message,
+                "denied": f.denied,
+            })).collect::<Vec<_>>(),
+            "not_rendered": r.not_rendered,
+            "draft": r.draft,
+            "outputs": r.outputs,
+            "previous": r.previous,
+            "figures": r.figures.as_deref().map(figures_of),
         })
-        .collect();
-    let doc = json!({
-        "schema": "nianbao-batch",
-        "version": 1,
-        "columns": columns,
-        "reports": reports,
-        "totals": {"reports": batch.totals_count, "figures": figures_of(&batch.totals)},
-        "unmatched_previous": batch.unmatched,
-    });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text.into_bytes()
-}
-
-fn number(f: Fig) -> f64 {
-    match f {
-        Fig::Count(n) => n as f64,
-        Fig::Money(d) => d.to_string().parse().unwrap_or(0.0),
-    }
-}
-
-/// `summary.xlsx`: one sheet with a header row (frozen, with the agency column), one
-/// row per report and a totals row.
-pub fn xlsx(batch: &Batch) -> Result<Vec<u8>, String> {
-    build_xlsx(batch).map_err(|e| format!("无法生成 summary.xlsx（{e}）"))
-}
-
-fn build_xlsx(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // A fixed creation date (no clock): the latest publication date of the batch.
-    let latest = batch.reports.iter().filter_map(|r| r.publication_date.as_deref()).max();
-    let date = latest
-        .and_then(|d| {
-            let p: Vec<u16> = d.split('-').filter_map(|x| x.parse().ok()).collect();
-            ExcelDateTime::from_ymd(p[0], p[1] as u8, p[2] as u8).ok()
-        })
-        .unwrap_or(ExcelDateTime::from_ymd(2000, 1, 1)?);
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title("政府信息公开工作年度报告 汇总")
-            .set_creation_datetime(&date),
-    );
-    let bold = Format::new().set_bold().set_text_wrap();
-    let wrap = Format::new().set_text_wrap();
-    let ws = wb.add_worksheet();
-    ws.set_name("汇总")?;
-    let columns = figures::columns();
-    for (c, m) in META.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *m, &bold)?;
-    }
-    for (c, col) in columns.iter().enumerate() {
-        ws.write_string_with_format(0, (META.len() + c) as u16, &col.label, &bold)?;
-        ws.set_column_width((META.len() + c) as u16, 14)?;
-    }
-    ws.set_column_width(0, 28)?;
-    ws.set_column_width(1, 24)?;
-    ws.set_column_width(11, 40)?;
-    ws.set_row_height(0, 90)?;
-    let numeric = [4usize, 7, 8, 9, 10];
+    };
+    let compact = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::new();
+    out.push_str("{\n\"schema\": \"nianbao-batch\",\n\"version\": 1,\n\"columns\": ");
+    out.push_str(&compact(&Value::Array(columns)));
+    out.push_str(",\n\"reports\": [");
     for (i, r) in batch.reports.iter().enumerate() {
-        let row = (i + 1) as u32;
-        for (c, m) in meta(r).iter().enumerate() {
-            if m.is_empty() {
-                continue;
-            }
-            match m.parse::<f64>() {
-                Ok(v) if numeric.contains(&c) => ws.write_number(row, c as u16, v)?,
-                _ => ws.write_string_with_format(row, c as u16, m, &wrap)?,
-            };
-        }
-        if let Some(figs) = &r.figures {
-            for (c, v) in figs.iter().enumerate() {
-                if let Some(v) = v {
-                    ws.write_number(row, (META.len() + c) as u16, number(*v))?;
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&compact(&report(r)));
+    }
+    out.push_str("\n],\n\"totals\": ");
+    out.push_str(&compact(
+        &json!({"reports": batch.totals_count, "figures": figures_of(&batch.totals)}),
+    ));
+    out.push_str(",\n\"unmatched_previous\": ");
+    out.push_str(&compact(&json!(batch.unmatched)));
+    out.push_str("\n}\n");
+    out.into_bytes()
+}
+
+/// `summary.xlsx`: one sheet with a header row (frozen, with the file and agency
+/// columns), one row per report and a totals row.
+pub fn xlsx(batch: &Batch) -> Result<Vec<u8>, String> {
+    let columns = figures::columns();
+    let header: Vec<&str> =
+        META.iter().copied().chain(columns.iter().map(|c| c.label.as_str())).collect();
+    let mut widths: Vec<(usize, f64)> = vec![(0, 28.0), (1, 24.0), (11, 40.0), (12, 30.0)];
+    widths.extend((0..columns.len()).map(|c| (META.len() + c, 14.0)));
+    let numeric = [4usize, 7, 8, 9, 10];
+    let metas: Vec<[String; 13]> = batch.reports.iter().map(meta).collect();
+    let rows = batch.reports.iter().zip(&metas).map(|(r, m)| {
+        let mut cells: Vec<Cell> = m
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if v.is_empty() {
+                    Cell::Empty
+                } else if numeric.contains(&c) {
+                    Cell::Number(v.clone())
+                } else {
+                    Cell::Text(v)
                 }
-            }
+            })
+            .collect();
+        for c in 0..columns.len() {
+            cells.push(match r.figures.as_ref().and_then(|f| f[c]) {
+                Some(v) => Cell::Number(v.text()),
+                None => Cell::Empty,
+            });
         }
-    }
-    let total_row = (batch.reports.len() + 1) as u32;
-    ws.write_string_with_format(total_row, 0, "合计", &bold)?;
-    ws.write_string_with_format(
-        total_row,
-        1,
-        format!("{} 份报告（不含汇总报告）", batch.totals_count),
-        &bold,
-    )?;
-    for (c, v) in batch.totals.iter().enumerate() {
-        if let Some(v) = v {
-            ws.write_number_with_format(total_row, (META.len() + c) as u16, number(*v), &bold)?;
-        }
-    }
-    ws.set_freeze_panes(1, 2)?;
-    wb.save_to_buffer()
+        cells
+    });
+    let label = format!("{} 份报告（不含汇总报告）", batch.totals_count);
+    let mut footer = vec![Cell::Text("合计"), Cell::Text(&label)];
+    footer.extend((2..META.len()).map(|_| Cell::Empty));
+    footer.extend(batch.totals.iter().map(|v| match v {
+        Some(v) => Cell::Number(v.text()),
+        None => Cell::Empty,
+    }));
+    xlsx::workbook("汇总", &header, &widths, 2, rows, footer)
+        .map_err(|e| format!("无法生成 summary.xlsx（{e}）"))
 }
