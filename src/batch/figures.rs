@@ -248,20 +248,56 @@ pub fn cells(report: &Report) -> Vec<Cell> {
     out
 }
 
-/// A report's figures as one row: `None` where its format has no such cell.
-pub fn row(report: &Report) -> Vec<Option<Fig>> {
-    let mut out = vec![None; columns().len()];
-    for c in cells(report) {
-        out[c.column] = Some(c.value);
+/// A report's figures, packed: a batch keeps one per report until the summaries are
+/// written, so it stores counts as plain integers (8 bytes a cell) and the few amounts
+/// of money beside them.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// One per column; `NONE` where the report's format has no such cell.
+    counts: Box<[i64]>,
+    /// The money cells: column and amount.
+    money: Box<[(u16, Decimal)]>,
+}
+
+/// Marks a column the report does not have.
+const NONE: i64 = i64::MIN;
+
+impl Row {
+    /// The figure in column `c`, if the report has one.
+    pub fn get(&self, c: usize) -> Option<Fig> {
+        match self.counts.get(c) {
+            Some(&NONE) | None => {
+                self.money.iter().find(|(m, _)| *m as usize == c).map(|(_, d)| Fig::Money(*d))
+            }
+            Some(&n) => Some(Fig::Count(n)),
+        }
     }
-    out
+
+    /// Every column, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<Fig>> + '_ {
+        (0..self.counts.len()).map(|c| self.get(c))
+    }
+}
+
+/// A report's figures as one row.
+pub fn row(report: &Report) -> Row {
+    let mut counts = vec![NONE; columns().len()];
+    let mut money = Vec::new();
+    for c in cells(report) {
+        match c.value {
+            Fig::Count(n) if n != NONE => counts[c.column] = n,
+            Fig::Count(_) => {}
+            Fig::Money(d) => money.push((c.column as u16, d)),
+        }
+    }
+    Row { counts: counts.into(), money: money.into() }
 }
 
 /// Adds a row into running totals.
-pub fn accumulate(totals: &mut [Option<Fig>], row: &[Option<Fig>]) {
-    for (t, v) in totals.iter_mut().zip(row) {
+pub fn accumulate(totals: &mut [Option<Fig>], row: &Row) {
+    for (t, v) in totals.iter_mut().zip(row.iter()) {
         if let Some(v) = v {
-            *t = Some(t.map_or(*v, |t| t.plus(*v)));
+            *t = Some(t.map_or(v, |t| t.plus(v)));
         }
     }
 }

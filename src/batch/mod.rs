@@ -125,7 +125,7 @@ pub struct ReportResult {
     /// Why no outputs were made, if none were.
     pub not_rendered: Option<String>,
     /// Every figure, in [`figures::columns`] order.
-    pub figures: Option<Vec<Option<Fig>>>,
+    pub figures: Option<figures::Row>,
     /// Last year's file it was checked against.
     pub previous: Option<String>,
 }

@@ -3,7 +3,7 @@
 //! headers) and `summary.json`. The figure columns are the catalogue's, in its order,
 //! named by the official labels; they do not depend on the reports.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::figures::{self, Fig};
 use super::xlsx::{self, Cell};
@@ -77,9 +77,10 @@ pub fn csv(batch: &Batch) -> Vec<u8> {
     out.push_str("\r\n");
     for r in &batch.reports {
         let mut cells: Vec<String> = meta(r).iter().map(|m| field(m, true)).collect();
-        let row = r.figures.as_deref();
         for c in 0..figures::columns().len() {
-            cells.push(row.and_then(|row| row[c]).map(Fig::text).unwrap_or_default());
+            cells.push(
+                r.figures.as_ref().and_then(|row| row.get(c)).map(Fig::text).unwrap_or_default(),
+            );
         }
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -100,14 +101,10 @@ pub fn json(batch: &Batch) -> Vec<u8> {
         .iter()
         .map(|c| json!({"key": c.key, "label": c.label, "money": c.money}))
         .collect();
-    let figures_of = |row: &[Option<Fig>]| {
-        let mut m = Map::new();
-        for (c, v) in figures::columns().iter().zip(row) {
-            if let Some(v) = v {
-                m.insert(c.key.clone(), fig_json(*v));
-            }
-        }
-        Value::Object(m)
+    // Figures as an array in the order of `columns` (null where the report's format
+    // has no such cell): the keys are written once, in `columns`.
+    let figures_of = |row: &mut dyn Iterator<Item = Option<Fig>>| {
+        Value::Array(row.map(|v| v.map_or(Value::Null, fig_json)).collect())
     };
     // One report per line, serialized one at a time: a large batch never holds the
     // whole document as a tree.
@@ -139,7 +136,7 @@ pub fn json(batch: &Batch) -> Vec<u8> {
             "draft": r.draft,
             "outputs": r.outputs,
             "previous": r.previous,
-            "figures": r.figures.as_deref().map(figures_of),
+            "figures": r.figures.as_ref().map(|row| figures_of(&mut row.iter())),
         })
     };
     let compact = |v: &Value| serde_json::to_string(v).unwrap_or_default();
@@ -153,7 +150,7 @@ pub fn json(batch: &Batch) -> Vec<u8> {
     }
     out.push_str("\n],\n\"totals\": ");
     out.push_str(&compact(
-        &json!({"reports": batch.totals_count, "figures": figures_of(&batch.totals)}),
+        &json!({"reports": batch.totals_count, "figures": figures_of(&mut batch.totals.iter().copied())}),
     ));
     out.push_str(",\n\"unmatched_previous\": ");
     out.push_str(&compact(&json!(batch.unmatched)));
@@ -186,7 +183,7 @@ pub fn xlsx(batch: &Batch) -> Result<Vec<u8>, String> {
             })
             .collect();
         for c in 0..columns.len() {
-            cells.push(match r.figures.as_ref().and_then(|f| f[c]) {
+            cells.push(match r.figures.as_ref().and_then(|f| f.get(c)) {
                 Some(v) => Cell::Number(v.text()),
                 None => Cell::Empty,
             });

@@ -137,14 +137,16 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
 
     // The overview and the summaries.
     let mut written = Vec::new();
-    let summaries: [(&str, Result<Vec<u8>, String>); 4] = [
-        ("index.html", Ok(batch::overview::html(&result).into_bytes())),
-        ("summary.csv", Ok(batch::summary::csv(&result))),
-        ("summary.xlsx", batch::summary::xlsx(&result)),
-        ("summary.json", Ok(batch::summary::json(&result))),
+    // Made and written one at a time, so that only one is in memory.
+    type Make = fn(&Batch) -> Result<Vec<u8>, String>;
+    let summaries: [(&str, Make); 4] = [
+        ("index.html", |b| Ok(batch::overview::html(b).into_bytes())),
+        ("summary.csv", |b| Ok(batch::summary::csv(b))),
+        ("summary.xlsx", batch::summary::xlsx),
+        ("summary.json", |b| Ok(batch::summary::json(b))),
     ];
-    for (name, bytes) in summaries {
-        match bytes.and_then(|b| write_file(out, Path::new(name), &b)) {
+    for (name, make) in summaries {
+        match make(&result).and_then(|b| write_file(out, Path::new(name), &b)) {
             Ok(()) => written.push(name),
             Err(msg) => {
                 eprintln!("错误：{msg}");
