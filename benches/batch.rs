@@ -26,10 +26,10 @@ fn generate(dir: &Path, n: usize) {
     }
 }
 
-/// One run: wall seconds and peak RSS in MB, from GNU time.
-fn timed(args: &[&str]) -> (f64, f64) {
+/// One run: wall seconds, peak RSS in MB and CPU seconds (user + system), from GNU time.
+fn timed(args: &[&str]) -> (f64, f64, f64) {
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "%e %M"])
+        .args(["-f", "%e %M %U %S"])
         .arg(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
         .output()
@@ -39,7 +39,9 @@ fn timed(args: &[&str]) -> (f64, f64) {
     let mut it = last.split_whitespace();
     let wall: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
     let kb: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
-    (wall, kb / 1024.0)
+    let user: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+    let sys: f64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+    (wall, kb / 1024.0, user + sys)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -50,19 +52,22 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn measure(label: &str, dir: &Path, out: &Path, to: &str, runs: usize, per: Option<usize>) -> f64 {
     let mut walls = Vec::new();
     let mut mems = Vec::new();
+    let mut cpus = Vec::new();
     for _ in 0..runs {
         let _ = std::fs::remove_dir_all(out);
-        let (w, m) =
+        let (w, m, c) =
             timed(&["batch", dir.to_str().unwrap(), "-o", out.to_str().unwrap(), "--to", to, "-q"]);
         walls.push(w);
         mems.push(m);
+        cpus.push(c);
     }
-    let (w, m) = (median(walls), median(mems));
+    let (w, m, c) = (median(walls), median(mems), median(cpus));
     match per {
         Some(n) => println!(
-            "{label}: {:.2} s wall, {:.1} ms / report, peak {:.0} MB (median of {runs})",
+            "{label}: {:.2} s wall, {:.1} ms / report, CPU {:.1} ms / report, peak {:.0} MB (median of {runs})",
             w,
             w * 1000.0 / n as f64,
+            c * 1000.0 / n as f64,
             m
         ),
         None => println!("{label}: {w:.2} s wall, peak {m:.0} MB (median of {runs})"),
