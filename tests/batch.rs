@@ -162,6 +162,12 @@ fn exit_codes_and_deny() {
     assert_eq!(run.stderr.lines().last(), Some("全部通过"));
     assert!(!run.stderr.contains("进度"), "--quiet shows no progress");
 
+    // A quoted pattern, as on Windows where the shell does not expand it.
+    let pattern = format!("{}/dept-00*.yaml", s(&good));
+    let run = nianbao(&["batch", &pattern, "-o", s(&t.path("o7")), "--to", "html", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stderr.contains("共 3 份"), "{}", run.stderr);
+
     let bad = t.path("bad");
     city(&bad, 2, &[("zz.yaml", unbalanced(7))]);
     let run = nianbao(&["batch", s(&bad), "-o", s(&t.path("o2")), "--to", "html"]);
