@@ -39,6 +39,7 @@ pub mod fonts;
 pub mod layout;
 pub mod write;
 
+pub mod batch;
 pub mod load;
 pub mod pipeline;
 pub mod scaffold;

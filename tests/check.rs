@@ -184,7 +184,7 @@ fn every_rule_has_a_fixture() {
         .collect();
     assert!(ids.len() >= 12, "{}", run.stdout);
     let mut expected = String::new();
-    for dir in ["tests/fixtures/invalid", "tests/fixtures/valid"] {
+    for dir in ["tests/fixtures/invalid", "tests/fixtures/valid", "tests/fixtures/batch"] {
         for e in std::fs::read_dir(root().join(dir)).unwrap() {
             let bytes = std::fs::read(e.unwrap().path()).unwrap();
             let text = String::from_utf8_lossy(&bytes);

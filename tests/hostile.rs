@@ -58,8 +58,8 @@ fn mkfifo(path: &Path) {
     assert!(ok, "mkfifo {}", path.display());
 }
 
-// A device, a FIFO or a folder given as the YAML file is refused at once: /dev/zero was
-// read until memory ran out, a FIFO blocked for ever.
+// A device or a FIFO given as the YAML file is refused at once: /dev/zero was read until
+// memory ran out, a FIFO blocked for ever. (A folder is read as the reports in it.)
 #[cfg(unix)]
 #[test]
 fn inputs_must_be_regular_files() {

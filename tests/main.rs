@@ -3,6 +3,7 @@
 mod support;
 
 mod architecture;
+mod batch;
 mod check;
 mod docx;
 mod examples;

@@ -4,6 +4,8 @@ use serde::Serialize;
 
 use super::output::print;
 use super::{CheckArgs, CheckFormat, Outcome};
+use crate::batch::discover;
+use crate::build::data::{Data, data};
 use crate::diag::{self, Diagnostic, JsonDiagnostic, Tally};
 use crate::load::{Loaded, load};
 use crate::pipeline;
@@ -16,10 +18,16 @@ struct FileResult {
     file: Option<SourceFile>,
     diagnostics: Vec<Diagnostic>,
     outcome: Outcome,
+    /// The figures of a readable report (`--format json`).
+    data: Option<Data>,
 }
 
 pub(super) fn run(args: CheckArgs) -> Outcome {
-    if args.previous.is_some() && args.files.len() > 1 {
+    let (files, missing) = discover::discover(&args.files);
+    for m in &missing {
+        eprintln!("错误：{}：{}", m.arg, m.reason);
+    }
+    if args.previous.is_some() && files.len() > 1 {
         eprintln!("用法错误：--previous 只能配合一个文件使用");
         return Outcome::Unreadable;
     }
@@ -38,9 +46,11 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
             }
         },
     };
-    let results: Vec<FileResult> =
-        args.files.iter().map(|f| check_one(f, previous.as_ref())).collect();
-    let outcome = results.iter().map(|r| r.outcome).max().unwrap_or(Outcome::Ok);
+    let results: Vec<FileResult> = files.iter().map(|f| check_one(f, previous.as_ref())).collect();
+    let mut outcome = results.iter().map(|r| r.outcome).max().unwrap_or(Outcome::Ok);
+    if !missing.is_empty() {
+        outcome = Outcome::Unreadable;
+    }
     match args.format {
         CheckFormat::Human => print(&human(&results)),
         CheckFormat::Json => print(&json(&results)),
@@ -56,6 +66,7 @@ fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
             file: e.file,
             diagnostics: e.diagnostics,
             outcome: Outcome::Unreadable,
+            data: None,
         },
         Ok(loaded) => {
             let prev =
@@ -63,7 +74,8 @@ fn check_one(path: &std::path::Path, previous: Option<&Loaded>) -> FileResult {
             let diagnostics = pipeline::check(&loaded, prev.as_ref());
             let outcome =
                 if Tally::of(&diagnostics).errors > 0 { Outcome::RuleErrors } else { Outcome::Ok };
-            FileResult { path: shown, file: Some(loaded.file), diagnostics, outcome }
+            let data = Some(data(&loaded.report));
+            FileResult { path: shown, file: Some(loaded.file), diagnostics, outcome, data }
         }
     }
 }
@@ -126,6 +138,9 @@ struct JsonFile<'a> {
     status: &'static str,
     #[serde(flatten)]
     tally: Tally,
+    /// Every figure of tables 二, 三 and 四 (the `nianbao-data` shape).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Data>,
 }
 
 fn json(results: &[FileResult]) -> String {
@@ -139,6 +154,7 @@ fn json(results: &[FileResult]) -> String {
                 Outcome::Unreadable => "unreadable",
             },
             tally: Tally::of(&r.diagnostics),
+            data: r.data.as_ref(),
         })
         .collect();
     let diagnostics = results

@@ -3,6 +3,7 @@
 //! Exit codes follow ripgrep's convention: 0 success (warnings allowed), 1 rule errors,
 //! 2 unreadable input or bad usage.
 
+mod batch;
 mod check;
 mod init;
 mod output;
@@ -68,6 +69,9 @@ enum Command {
     /// 校验并生成报告（PDF、HTML、DOCX）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Render(RenderArgs),
+    /// 批量校验并生成一批报告（例如全市各部门），另写总览 index.html 和汇总表
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Batch(BatchArgs),
     /// 列出全部校验规则（勾稽关系和警告）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Rules,
@@ -132,7 +136,7 @@ enum CheckFormat {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// 要校验的 YAML 文件（可以多个）
+    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml）
     #[arg(required = true, value_name = "文件", help_heading = "参数")]
     files: Vec<PathBuf>,
     /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效文件数（W2）；只能配合一个文件使用
@@ -171,6 +175,43 @@ struct RenderArgs {
 }
 
 #[derive(Args, Debug)]
+struct BatchArgs {
+    /// 要处理的 YAML 文件或文件夹（文件夹里逐层查找 .yaml、.yml）；也可写加引号的通配符，如 "各部门/*.yaml"
+    #[arg(required = true, value_name = "文件或文件夹", help_heading = "参数")]
+    paths: Vec<PathBuf>,
+    /// 输出文件夹：每份报告一个子文件夹（以机关名称命名），另有 index.html、summary.csv、summary.xlsx、summary.json
+    #[arg(short = 'o', long, value_name = "文件夹")]
+    output: PathBuf,
+    /// 生成的格式，逗号分隔：pdf、html、docx
+    #[arg(long, value_name = "格式", default_value = "pdf,html,docx")]
+    to: String,
+    /// 同时处理的份数（默认为 CPU 核数）
+    #[arg(short = 'j', long, value_name = "份数")]
+    jobs: Option<usize>,
+    /// 上一年度的 YAML 文件或文件夹（可多次使用）：按机关名称、其次按文件名配对，核对 W1、W2
+    #[arg(long, value_name = "文件或文件夹")]
+    previous: Vec<PathBuf>,
+    /// 数据有错误时也生成，报告上标注“草稿：数据未通过校验”
+    #[arg(long)]
+    force: bool,
+    /// 把这些警告也算作不通过（逗号分隔），例如 --deny W9,W10
+    #[arg(long, value_name = "警告编号", value_delimiter = ',')]
+    deny: Vec<String>,
+    /// 只列出未通过的文件，不显示进度
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// 模板文件夹：其中的文件按相对路径替换内置模板
+    #[arg(long, value_name = "文件夹")]
+    templates: Option<PathBuf>,
+    /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]
+    #[arg(long = "font", value_name = "用途=文件")]
+    fonts: Vec<crate::fonts::FontOverride>,
+    /// DOCX 里嵌入内置开源字体的子集
+    #[arg(long)]
+    embed_fonts: bool,
+}
+
+#[derive(Args, Debug)]
 struct SchemaArgs {
     /// 写入文件（不写时输出到屏幕）
     #[arg(short = 'o', long, value_name = "文件")]
@@ -189,6 +230,7 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => schema(args),
         Command::Rules => rules(),
         Command::Render(args) => render::run(args),
+        Command::Batch(args) => batch::run(args),
     };
     ExitCode::from(outcome as u8)
 }

@@ -67,6 +67,10 @@ pub struct AgencyInput {
     /// 本地规定的发布截止日期（可选，早于法定期限时填写），例如 2025-01-28。
     #[serde(default)]
     pub deadline: Option<Sp<String>>,
+    /// 汇总（可选）：写 汇总（或 summary）表示本报告的表格是同一批报告中其他报告之和（例如本级政府汇总各部门），
+    /// 批量检查（nianbao batch）时逐格核对（W10）。
+    #[serde(default)]
+    pub scope: Option<Sp<String>>,
 }
 
 /// 说明取自格式目录（src/format）。

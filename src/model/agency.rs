@@ -46,4 +46,6 @@ pub struct Agency {
     pub issuing_office: Option<String>,
     /// A local deadline earlier than the statutory one.
     pub deadline: Option<(Date, Span)>,
+    /// Where `scope: 汇总` declares the tables the sum of the batch's other reports.
+    pub summary: Option<Span>,
 }

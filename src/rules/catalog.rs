@@ -116,6 +116,13 @@ pub const RULES: &[Rule] = &[
         check: Some(warnings::w9),
     },
     Rule {
+        id: "W10",
+        severity: Severity::Warning,
+        title: "汇总报告等于各报告之和",
+        description: describe_w10,
+        check: None,
+    },
+    Rule {
         id: "N1",
         severity: Severity::Warning,
         title: "不要手写编号",
@@ -304,6 +311,15 @@ fn describe_w8() -> String {
 
 fn describe_w9() -> String {
     "县级以上人民政府部门于次年 1 月 31 日前、县级以上地方人民政府于次年 3 月 31 日前发布（条例第四十九条）；乡镇按 1 月 31 日计；2008 格式（2018 年及以前）各级行政机关于次年 3 月 31 日前发布（旧条例第三十一条）；agency.deadline 可写本地更早的期限。".into()
+}
+
+fn describe_w10() -> String {
+    format!(
+        "agency.scope 写为 汇总 的报告（例如本级人民政府汇总各部门），{}、{}、{}的每一格等于同一批（nianbao batch）中同一年度、同一格式的其他报告之和（只在批量检查时核对）。",
+        SECTIONS[section::PROACTIVE].number.trim_end_matches('、'),
+        SECTIONS[section::APPLICATIONS].number.trim_end_matches('、'),
+        SECTIONS[section::REVIEW].number.trim_end_matches('、'),
+    )
 }
 
 fn describe_n1() -> String {

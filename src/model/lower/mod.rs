@@ -167,6 +167,7 @@ impl Lowerer<'_> {
             h.agency.deadline.as_ref().and_then(|s| {
                 self.date(s, "本地发布截止日期 agency.deadline").map(|d| (d, s.span))
             });
+        let summary = h.agency.scope.as_ref().and_then(|s| self.scope(s));
         let publication_date = self.date(h.date, "发布日期 publication_date");
         let preface = h.preface.map(|n| self.narrative(n));
         let acknowledged = self.acknowledged(h.acknowledged);
@@ -175,7 +176,7 @@ impl Lowerer<'_> {
             format_span,
             year,
             year_span: h.year.span,
-            agency: Agency { name, level, issuing_office, deadline },
+            agency: Agency { name, level, issuing_office, deadline, summary },
             agency_span: h.agency.name.span,
             publication_date: publication_date?,
             date_span: h.date.span,

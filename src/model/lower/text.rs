@@ -134,6 +134,22 @@ impl Lowerer<'_> {
         d
     }
 
+    /// `agency.scope`: `汇总` (or `summary`) marks a report that sums the batch's others.
+    pub(super) fn scope(&mut self, s: &Sp<String>) -> Option<crate::source::Span> {
+        match s.value.trim() {
+            "汇总" | "summary" => Some(s.span),
+            "" => None,
+            other => {
+                self.error(
+                    Diagnostic::error(format!("汇总范围 agency.scope 写的是「{other}」，无法识别"))
+                        .at(s.span, "")
+                        .note("只能写 汇总（或 summary），或者不写"),
+                );
+                None
+            }
+        }
+    }
+
     pub(super) fn level(&mut self, s: &Sp<String>) -> Level {
         match s.value.trim() {
             "department" | "部门" | "县级以上人民政府部门" => Level::Department,
