@@ -66,8 +66,7 @@ fn inputs_must_be_regular_files() {
     let tmp = TempDir::new("hostile-input");
     let fifo = tmp.path("report.yaml");
     mkfifo(&fifo);
-    for (path, kind) in [("/dev/zero", "设备"), (fifo.to_str().unwrap(), "管道"), ("src", "文件夹")]
-    {
+    for (path, kind) in [("/dev/zero", "设备"), (fifo.to_str().unwrap(), "管道")] {
         let run = run_within(20, &["check", path], Stdio::piped());
         assert_eq!(run.code, 2, "{path}: {}", run.all());
         assert!(run.stdout.contains(&format!("一个{kind}")), "{path}: {}", run.all());
