@@ -10,21 +10,7 @@ use crate::format::{FORMATS, RowKind};
 use super::figures::{self, Fig};
 use super::{Batch, ReportResult, Status};
 
-/// Escapes text for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::write::escape as esc;
 
 /// A link to a file of the output folder, each path component percent-encoded.
 fn href(rel: &str) -> String {

@@ -9,9 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::output::write_atomic;
 use super::{BatchArgs, Outcome};
 use crate::batch::{self, Batch, ReportResult, discover};
-use crate::build::Templates;
 use crate::diag::Severity;
-use crate::fonts::FontBook;
 use crate::pipeline::{self, Target};
 use crate::source::{display_path, io_reason};
 use crate::write::docx::DocxOptions;
@@ -71,28 +69,11 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
             }
         }
     }
-    let owned_fonts;
-    let fonts: &FontBook = if args.fonts.is_empty() || !targets.contains(&Target::Pdf) {
-        FontBook::bundled()
-    } else {
-        match FontBook::with_overrides(&args.fonts) {
-            Ok(book) => {
-                owned_fonts = book;
-                &owned_fonts
-            }
-            Err(msg) => {
-                eprintln!("错误：{msg}");
-                return Outcome::Unreadable;
-            }
-        }
+    let setup = match super::setup::setup(&args.fonts, args.templates.as_deref(), &targets) {
+        Ok(s) => s,
+        Err(outcome) => return outcome,
     };
-    let templates = match Templates::load(args.templates.as_deref()) {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return Outcome::Unreadable;
-        }
-    };
+    let (fonts, templates) = (setup.fonts(), &setup.templates);
     let (files, missing) = discover::discover(&args.paths);
     let (previous, prev_missing) = discover::discover(&args.previous);
     let mut outcome = Outcome::Ok;
@@ -110,7 +91,7 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
     }
     let settings = batch::Settings {
         render: pipeline::Options {
-            templates: &templates,
+            templates,
             fonts,
             targets: &targets,
             force: args.force,

@@ -8,6 +8,7 @@ mod check;
 mod init;
 mod output;
 mod render;
+mod setup;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,10 +3,8 @@
 use std::path::PathBuf;
 
 use super::{Outcome, RenderArgs};
-use crate::build::Templates;
 use crate::diag;
 use crate::doc::DRAFT_MARK;
-use crate::fonts::FontBook;
 use crate::load::load;
 use crate::pipeline::{self, RenderError, Target};
 use crate::source::display_path;
@@ -20,28 +18,11 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             return Outcome::Unreadable;
         }
     };
-    let owned_fonts;
-    let fonts: &FontBook = if args.fonts.is_empty() || !targets.contains(&Target::Pdf) {
-        FontBook::bundled()
-    } else {
-        match FontBook::with_overrides(&args.fonts) {
-            Ok(book) => {
-                owned_fonts = book;
-                &owned_fonts
-            }
-            Err(msg) => {
-                eprintln!("错误：{msg}");
-                return Outcome::Unreadable;
-            }
-        }
+    let setup = match super::setup::setup(&args.fonts, args.templates.as_deref(), &targets) {
+        Ok(s) => s,
+        Err(outcome) => return outcome,
     };
-    let templates = match Templates::load(args.templates.as_deref()) {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return Outcome::Unreadable;
-        }
-    };
+    let (fonts, templates) = (setup.fonts(), &setup.templates);
     let loaded = match load(&args.file) {
         Ok(l) => l,
         Err(e) => {
@@ -55,7 +36,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         eprintln!("{}", diag::render_human(d, Some(&loaded.file), &loaded.file.display_path()));
     }
     let opts = pipeline::Options {
-        templates: &templates,
+        templates,
         fonts,
         targets: &targets,
         force: args.force,
