@@ -309,7 +309,7 @@ pub const SPEC: FormatSpec = FormatSpec {
     proactive_note: None,
     applications: &[],
     reports_fees: false,
-    rules: &["R6", "R5", "D1", "W8", "W9", "N1", "N3"],
+    rules: &["R6", "R5", "D1", "W8", "W9", "N1", "N3", "N4"],
     deadlines: &DEADLINES_2008,
     template: "report-2008.xml",
     parts: &PARTS,

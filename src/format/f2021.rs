@@ -77,7 +77,9 @@ pub const SPEC: FormatSpec = FormatSpec {
     proactive_note: None,
     applications: &APPLICATIONS,
     reports_fees: true,
-    rules: &["R1", "R2", "R3", "R4", "R5", "D1", "W1", "W2", "W4", "W8", "W9", "N1", "N2", "N3"],
+    rules: &[
+        "R1", "R2", "R3", "R4", "R5", "D1", "W1", "W2", "W4", "W8", "W9", "N1", "N2", "N3", "N4",
+    ],
     deadlines: &DEADLINES_2019,
     template: "report.xml",
     parts: &[],

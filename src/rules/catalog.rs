@@ -143,6 +143,13 @@ pub const RULES: &[Rule] = &[
         description: describe_n3,
         check: Some(text::n3),
     },
+    Rule {
+        id: "N4",
+        severity: Severity::Warning,
+        title: "YAML 与原意不符的写法",
+        description: describe_n4,
+        check: None,
+    },
 ];
 
 fn quoted_row(kind: RowKind) -> String {
@@ -328,6 +335,10 @@ fn describe_n1() -> String {
 
 fn describe_n3() -> String {
     "报告里的每个字都要能用内置字体印出：内置字体都没有的字（多半是误输入，或是生僻字、私用区的字）会让 PDF 无法生成；确实需要时用 render --font 指定含有它的字体。".into()
+}
+
+fn describe_n4() -> String {
+    "YAML 会读成别的意思的写法：列表的「-」后面没有空格（「-」会印进报告），段落同一行「 #」后面的文字（被当作注释丢掉），机关名称还是模板里的「某某」（读取文件时检查）。".into()
 }
 
 fn describe_n2() -> String {

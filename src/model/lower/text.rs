@@ -17,6 +17,16 @@ impl Lowerer<'_> {
     pub(super) fn text(&mut self, s: &Sp<String>, what: &str) -> String {
         self.check_chars(s, what);
         let t = s.value.trim();
+        if t.contains("某某") {
+            self.diags.push(
+                Diagnostic::rule(
+                    Severity::Warning,
+                    "N4",
+                    format!("{what} 还是模板里的「{t}」：请改为本机关的全称"),
+                )
+                .at(s.span, ""),
+            );
+        }
         if t.is_empty() {
             self.error(Diagnostic::error(format!("{what}不能为空")).at(s.span, ""));
         }
@@ -82,6 +92,7 @@ impl Lowerer<'_> {
                         .help("把编号和标题写成 - heading: 标题 / content: [正文]"),
                     );
                 }
+                self.prose_slips(text, b.span);
                 Some(Item::Para { text: text.to_owned(), span: b.span })
             }
             Block::Headed { heading, content } => {
@@ -119,6 +130,49 @@ impl Lowerer<'_> {
                     content: self.narrative_at(content, depth + 1),
                 })
             }
+        }
+    }
+
+    /// N4: what YAML reads differently from what the clerk meant: a list item's 「-」
+    /// with no space after it (the dash lands in the text), and text after 「 #」 on the
+    /// paragraph's line (YAML takes it for a comment and drops it).
+    fn prose_slips(&mut self, text: &str, span: crate::source::Span) {
+        if let Some(rest) = text.strip_prefix(['-', '－'])
+            && !rest.starts_with([' ', '-', '－'])
+        {
+            self.diags.push(
+                Diagnostic::rule(
+                    Severity::Warning,
+                    "N4",
+                    "段落以「-」开头：列表里的「-」后面要有一个空格，否则「-」会印进报告",
+                )
+                .at(span, "")
+                .help("在「-」后面加一个空格"),
+            );
+        }
+        let line_end =
+            self.file.text[span.end..].find('\n').map_or(self.file.text.len(), |i| span.end + i);
+        let after = &self.file.text[span.end..line_end];
+        // A comment the clerk meant (aligned after the text, the sentence ended) is left
+        // alone; a sentence cut off at one space and a 「#」 is not.
+        let plain = !self.file.slice(span).starts_with(['"', '\'', '|', '>']);
+        let sentence_ended = text.ends_with(['。', '！', '？', '；', '：', '”', '）']);
+        if plain
+            && !sentence_ended
+            && let Some(i) = after.find('#')
+            && after[..i] == *" "
+            && !after[i + 1..].trim().is_empty()
+        {
+            let start = span.end + i;
+            self.diags.push(
+                Diagnostic::rule(
+                    Severity::Warning,
+                    "N4",
+                    "「#」后面的文字被当作注释，不会印进报告",
+                )
+                .at(crate::source::Span::new(start, line_end), "")
+                .help("这些文字若是正文的一部分，请给整段加引号，或把「#」改为全角「＃」"),
+            );
         }
     }
 
