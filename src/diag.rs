@@ -60,6 +60,22 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// A suggestion (`= 提示：…`).
     pub help: Option<String>,
+    /// Edits that each make the finding go away (the one-cell fix), for tools.
+    pub fixes: Vec<Fix>,
+}
+
+/// One cell changed to fix a finding: where, the YAML path of the cell, and its text
+/// before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Where the cell is written.
+    pub span: Span,
+    /// Its path in the YAML, e.g. `applications.new_received[0]`.
+    pub path: String,
+    /// The value written now.
+    pub from: String,
+    /// The value that fixes it.
+    pub to: String,
 }
 
 impl Diagnostic {
@@ -73,6 +89,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -205,7 +222,46 @@ fn push_notes(out: &mut String, diag: &Diagnostic) {
     }
 }
 
-/// The machine-readable form of one diagnostic (`check --format json`).
+/// A place in a file for JSON: 1-based lines, columns in characters, the end exclusive.
+#[derive(Debug, Serialize)]
+pub struct JsonSpan {
+    /// First line.
+    pub line: usize,
+    /// First column.
+    pub column: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Column just after the end.
+    pub end_column: usize,
+    /// Byte offsets in the file (start, end).
+    pub bytes: [usize; 2],
+}
+
+/// A labelled place for JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel {
+    /// Where.
+    #[serde(flatten)]
+    pub span: JsonSpan,
+    /// What is there (may be empty).
+    pub text: String,
+}
+
+/// A fix for JSON: replace the text at `span` (the cell at `path`) by `to`.
+#[derive(Debug, Serialize)]
+pub struct JsonFix {
+    /// The cell's path in the YAML.
+    pub path: String,
+    /// The value written now.
+    pub from: String,
+    /// The value that fixes the finding.
+    pub to: String,
+    /// Where it is written.
+    pub span: JsonSpan,
+}
+
+/// The machine-readable form of one diagnostic (`check --format json`, version 2; see
+/// `docs/diagnostics-format.md`).
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic {
     /// Input file.
@@ -220,15 +276,34 @@ pub struct JsonDiagnostic {
     pub rule: Option<&'static str>,
     /// The message.
     pub message: String,
+    /// The main place, with its label.
+    pub primary: Option<JsonLabel>,
+    /// Every further place, with its label.
+    pub secondary: Vec<JsonLabel>,
     /// Explanations.
     pub notes: Vec<String>,
     /// Suggestion.
     pub help: Option<String>,
+    /// Edits that each fix the finding (the one-cell fix).
+    pub fixes: Vec<JsonFix>,
+}
+
+fn json_span(file: &SourceFile, span: Span) -> JsonSpan {
+    let (a, b) = (file.line_col(span.start), file.line_col(span.end));
+    JsonSpan {
+        line: a.line,
+        column: a.column,
+        end_line: b.line,
+        end_column: b.column,
+        bytes: [span.start, span.end],
+    }
 }
 
 /// Converts a diagnostic for JSON output (`file` as in [`render_human`]).
 pub fn to_json(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) -> JsonDiagnostic {
     let lc = file.zip(diag.primary.as_ref()).map(|(f, p)| f.line_col(p.span.start));
+    let label =
+        |l: &Label| file.map(|f| JsonLabel { span: json_span(f, l.span), text: l.text.clone() });
     JsonDiagnostic {
         file: path.to_owned(),
         line: lc.map(|l| l.line),
@@ -236,7 +311,22 @@ pub fn to_json(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) -> Json
         severity: diag.severity,
         rule: diag.code,
         message: diag.message.clone(),
+        primary: diag.primary.as_ref().and_then(label),
+        secondary: diag.secondary.iter().filter_map(label).collect(),
         notes: diag.notes.clone(),
         help: diag.help.clone(),
+        fixes: file
+            .map(|f| {
+                diag.fixes
+                    .iter()
+                    .map(|x| JsonFix {
+                        path: x.path.clone(),
+                        from: x.from.clone(),
+                        to: x.to.clone(),
+                        span: json_span(f, x.span),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }

@@ -125,7 +125,7 @@ fn json_output() {
     ]);
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["files"][0]["status"], "errors");
     assert_eq!(v["files"][1]["status"], "ok");
     let d = &v["diagnostics"][0];
@@ -140,6 +140,11 @@ fn json_output() {
             .unwrap()
             .contains("三、收到和处理政府信息公开申请情况「自然人」列不平衡")
     );
+    // Every other cell of the balance is a labelled place with its figure.
+    let secondary: Vec<&str> =
+        d["secondary"].as_array().unwrap().iter().map(|l| l["text"].as_str().unwrap()).collect();
+    assert!(secondary.contains(&"二、上年结转 0"), "{secondary:?}");
+    assert_eq!(d["primary"]["text"], "一、本年新收 3");
     assert_eq!(v["diagnostics"][1]["rule"], "W9");
     assert_eq!(v["diagnostics"][1]["severity"], "warning");
     snapshot("check-json.txt", &run.stdout);
@@ -217,4 +222,26 @@ fn docs_match_the_program() {
         .unwrap();
     let shown = readme.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
     assert!(r1.contains(shown), "README's sample message differs from the R1 snapshot");
+}
+
+// The one-cell fix is an edit a tool can apply: the cell's YAML path, the value written
+// and the value that balances everything, at the cell's place, which is where the
+// finding points.
+#[test]
+fn json_carries_the_fix_as_an_edit() {
+    let run =
+        nianbao(&["check", "--format", "json", "tests/fixtures/invalid/r1-r2-r3-one-cell.yaml"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let with_fix: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["fixes"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(with_fix.len(), 1);
+    let fix = &with_fix[0]["fixes"][0];
+    assert_eq!(fix["path"], "applications.results.granted[0]");
+    assert_eq!((fix["from"].as_str(), fix["to"].as_str()), (Some("3"), Some("4")));
+    assert_eq!(fix["span"]["line"], with_fix[0]["line"]);
+    assert_eq!(fix["span"]["column"], with_fix[0]["column"]);
 }

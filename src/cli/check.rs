@@ -161,6 +161,6 @@ fn json(results: &[FileResult]) -> String {
         .iter()
         .flat_map(|r| r.diagnostics.iter().map(move |d| diag::to_json(d, r.file.as_ref(), &r.path)))
         .collect();
-    serde_json::to_string_pretty(&JsonOutput { version: 1, files, diagnostics }).unwrap_or_default()
+    serde_json::to_string_pretty(&JsonOutput { version: 2, files, diagnostics }).unwrap_or_default()
         + "\n"
 }

@@ -250,7 +250,7 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             }
         }
     }
-    let mut fixes: Vec<(String, i64, i64, crate::source::Span)> = Vec::new();
+    let mut fixes: Vec<OneCell> = Vec::new();
     for cell in &cells {
         for &d in &deltas {
             let (mut a2, mut r2) = (a.clone(), r.clone());
@@ -266,33 +266,47 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             n.value = new;
             let span = n.span;
             if imbalances(&a2, &r2).is_empty() {
-                let name = match *cell {
-                    Cell::App(row, col) => {
-                        format!("「{}」行「{}」列", a.rows[row].full_label(), app_column_label(col))
-                    }
-                    Cell::Review(g, col) => {
-                        format!("「{}」的「{}」", REVIEW_GROUPS[g].label, REVIEW_COLUMNS[col])
-                    }
+                let (name, path) = match *cell {
+                    Cell::App(row, col) => (
+                        format!(
+                            "「{}」行「{}」列",
+                            a.rows[row].full_label(),
+                            app_column_label(col)
+                        ),
+                        format!("applications.{}[{col}]", a.rows[row].key),
+                    ),
+                    Cell::Review(g, col) => (
+                        format!("「{}」的「{}」", REVIEW_GROUPS[g].label, REVIEW_COLUMNS[col]),
+                        format!("review_litigation.{}[{col}]", REVIEW_GROUPS[g].key),
+                    ),
                 };
-                fixes.push((name, old, new, span));
+                fixes.push(OneCell { name, old, new, span, path });
             }
         }
     }
     write_fix(&fixes, out, &["R1", "R2", "R3", "R4"]);
 }
 
-/// Writes the one-cell fixes (at most three) onto the first error of `codes`.
-fn write_fix(
-    fixes: &[(String, i64, i64, crate::source::Span)],
-    out: &mut [Diagnostic],
-    codes: &[&str],
-) {
+/// A single cell whose change makes every balance hold.
+struct OneCell {
+    /// The cell in the official labels.
+    name: String,
+    old: i64,
+    new: i64,
+    span: crate::source::Span,
+    /// Its path in the YAML.
+    path: String,
+}
+
+/// Writes the one-cell fixes (at most three) onto the first error of `codes`. With one
+/// fix, the cell it names becomes the diagnostic's main place.
+fn write_fix(fixes: &[OneCell], out: &mut [Diagnostic], codes: &[&str]) {
     if fixes.is_empty() || fixes.len() > 3 {
         return;
     }
     let text = fixes
         .iter()
-        .map(|(name, old, new, _)| format!("将{name}由 {old} 改为 {new}"))
+        .map(|f| format!("将{}由 {} 改为 {}", f.name, f.old, f.new))
         .collect::<Vec<_>>()
         .join("，或");
     let first = out
@@ -301,15 +315,28 @@ fn write_fix(
         .min_by_key(|d| d.primary.as_ref().map_or(0, |p| p.span.start));
     if let Some(d) = first {
         d.help = Some(format!("若{text}，则全部平衡"));
-        for (_, _, new, span) in fixes {
-            let text = format!("改为 {new} 即全部平衡");
+        for f in fixes {
+            let text = format!("改为 {} 即全部平衡", f.new);
             let existing =
-                d.primary.iter_mut().chain(d.secondary.iter_mut()).find(|l| l.span == *span);
+                d.primary.iter_mut().chain(d.secondary.iter_mut()).find(|l| l.span == f.span);
             match existing {
                 Some(label) if label.text.is_empty() => label.text = text,
                 Some(label) => label.text = format!("{}，{text}", label.text),
-                None => d.secondary.push(crate::diag::Label { span: *span, text }),
+                None => d.secondary.push(crate::diag::Label { span: f.span, text }),
             }
+            d.fixes.push(crate::diag::Fix {
+                span: f.span,
+                path: f.path.clone(),
+                from: f.old.to_string(),
+                to: f.new.to_string(),
+            });
+        }
+        // One fix: the cell to change is where the finding points.
+        if let [f] = fixes
+            && let Some(i) = d.secondary.iter().position(|l| l.span == f.span)
+            && let Some(primary) = d.primary.as_mut()
+        {
+            std::mem::swap(primary, &mut d.secondary[i]);
         }
     }
 }
@@ -386,7 +413,7 @@ fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
     let mut deltas: Vec<i64> = current.iter().flat_map(|i| [i.diff, -i.diff]).collect();
     deltas.sort_unstable();
     deltas.dedup();
-    let mut fixes: Vec<(String, i64, i64, crate::source::Span, bool)> = Vec::new();
+    let mut fixes: Vec<(String, i64, i64, crate::source::Span, usize)> = Vec::new();
     for (i, figure) in a.figures.iter().enumerate() {
         let Some(Value::Count(n)) = figure else { continue };
         for &d in &deltas {
@@ -397,17 +424,24 @@ fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
             let mut changed = a.clone();
             changed.figures[i] = Some(Value::Count(Num { value: new, span: n.span }));
             if r6_of(&changed).is_empty() {
-                let is_sum = !a.rows[i].sum_of.is_empty();
-                fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span, is_sum));
+                fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span, i));
             }
         }
     }
     // Many figures of a sum may each restore it (every item that is 0 could become 1);
     // then the sums themselves are the suggestion.
     if fixes.len() > 3 {
-        fixes.retain(|f| f.4);
+        fixes.retain(|f| !a.rows[f.4].sum_of.is_empty());
     }
-    let fixes: Vec<_> =
-        fixes.into_iter().map(|(name, old, new, span, _)| (name, old, new, span)).collect();
+    let fixes: Vec<OneCell> = fixes
+        .into_iter()
+        .map(|(name, old, new, span, row)| OneCell {
+            name,
+            old,
+            new,
+            span,
+            path: format!("statistics.{}", a.rows[row].key),
+        })
+        .collect();
     write_fix(&fixes, out, &["R6"]);
 }
