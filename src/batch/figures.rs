@@ -228,7 +228,7 @@ pub fn cells(report: &Report) -> Vec<Cell> {
                     column,
                     value: Fig::Count(a.value(ri, ci)),
                     span: a.span(ri, ci),
-                    derived: a.cells[ri][ci].is_none(),
+                    derived: a.written(ri, ci).is_none(),
                 });
             }
         }
@@ -241,7 +241,7 @@ pub fn cells(report: &Report) -> Vec<Cell> {
                     column,
                     value: Fig::Count(r.value(g, ci)),
                     span: r.span(g, ci),
-                    derived: r.groups[g][ci].is_none(),
+                    derived: r.written(g, ci).is_none(),
                 });
             }
         }

@@ -56,9 +56,11 @@ fn plain(text: &str) -> Cell {
     Cell { span: None, ..td(text.to_owned(), 1, Span::default()) }
 }
 
-/// A figure as printed: counts as they are, changes with their sign, money exact.
+/// A figure as printed: counts as they are, changes with their sign, money exact; a cell
+/// left blank stays blank (a draft shows what the report really says).
 fn shown(v: &Value, kind: ValueKind) -> String {
     match (v, kind) {
+        (Value::Count(n), _) if n.blank => String::new(),
         (Value::Count(n), ValueKind::Signed) if n.value > 0 => format!("+{}", n.value),
         (Value::Count(n), _) => n.value.to_string(),
         (Value::Money(a), _) => a.value.to_string(),
@@ -161,7 +163,11 @@ fn applications(six: &Six) -> Table {
             }
         }
         for c in 0..APP_COLUMNS.len() {
-            cells.push(td(a.value(i, c).to_string(), 1, a.span(i, c)));
+            let text = match a.cells[i][c] {
+                Some(n) if n.blank => String::new(),
+                _ => a.value(i, c).to_string(),
+            };
+            cells.push(td(text, 1, a.span(i, c)));
         }
         rows.push(cells);
     }
@@ -180,7 +186,10 @@ fn review(six: &Six) -> Table {
         .collect();
     let figures = (0..REVIEW_GROUPS.len())
         .flat_map(|g| (0..cols).map(move |c| (g, c)))
-        .map(|(g, c)| td(r.value(g, c).to_string(), 1, r.span(g, c)))
+        .map(|(g, c)| match r.groups[g][c] {
+            Some(n) if n.blank => td(String::new(), 1, n.span),
+            _ => td(r.value(g, c).to_string(), 1, r.span(g, c)),
+        })
         .collect();
     let rows = vec![
         vec![th(REVIEW, 1, cols), th(LITIGATION, 1, cols * LITIGATION_KINDS.len())],

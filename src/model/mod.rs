@@ -22,7 +22,7 @@ pub use date::Date;
 pub use lower::lower;
 pub use narrative::{Item, numbering_prefix};
 pub use tables::{Applications, Proactive, ProactiveRow, Review};
-pub use values::{Amount, MoneyUnit, Num, Value};
+pub use values::{Amount, Blank, MoneyUnit, Num, Value};
 
 use crate::format::{Format, FormatSpec};
 use crate::source::Span;
@@ -140,4 +140,7 @@ pub struct Report {
     pub body: Body,
     /// Acknowledged warnings, as written: rule id (trimmed, upper case) → reason.
     pub acknowledged: BTreeMap<String, Ack>,
+    /// The cells left blank (rule R5 names them; they count as 0, a blank total as
+    /// derived).
+    pub blanks: Vec<Blank>,
 }

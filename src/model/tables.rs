@@ -21,13 +21,24 @@ pub struct Applications {
 impl Applications {
     /// The value of a cell, derived when not given.
     pub fn value(&self, row: usize, col: usize) -> i64 {
-        if let Some(n) = self.cells[row][col] {
+        if let Some(n) = self.written(row, col) {
             return n.value;
         }
         if col == APP_TOTAL {
             return (0..APP_TOTAL).map(|c| self.value(row, c)).sum();
         }
         self.result_rows().map(|r| self.value(r, col)).sum()
+    }
+
+    /// Whether a cell is a total (the 总计 column or the total row).
+    pub fn is_total(&self, row: usize, col: usize) -> bool {
+        col == APP_TOTAL || self.rows[row].kind == RowKind::Total
+    }
+
+    /// The cell as the rules take it: its figure, or `None` for a total to derive (left
+    /// out, or left blank: a blank total is derived, and rule R5 names it).
+    pub fn written(&self, row: usize, col: usize) -> Option<Num> {
+        self.cells[row][col].filter(|n| !(n.blank && self.is_total(row, col)))
     }
 
     /// Indices of the result rows that the total row sums.
@@ -64,10 +75,16 @@ pub struct Review {
 impl Review {
     /// The value of a cell, the 总计 derived when not given.
     pub fn value(&self, group: usize, col: usize) -> i64 {
-        match self.groups[group][col] {
+        match self.written(group, col) {
             Some(n) => n.value,
             None => (0..REVIEW_TOTAL).map(|c| self.value(group, c)).sum(),
         }
+    }
+
+    /// The cell as the rules take it: its figure, or `None` for a total to derive (left
+    /// out or left blank).
+    pub fn written(&self, group: usize, col: usize) -> Option<Num> {
+        self.groups[group][col].filter(|n| !(n.blank && col == REVIEW_TOTAL))
     }
 
     /// Where a cell is in the YAML.

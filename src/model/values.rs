@@ -12,6 +12,29 @@ pub struct Num {
     pub value: i64,
     /// Where it was written.
     pub span: Span,
+    /// Left blank in the YAML (`~`, nothing, or a placeholder such as `/` or `—`): counted
+    /// as 0 (a blank total as derived) by the rules, which say so, and printed blank.
+    pub blank: bool,
+}
+
+impl Num {
+    /// A figure as written.
+    pub fn new(value: i64, span: Span) -> Num {
+        Num { value, span, blank: false }
+    }
+}
+
+/// A cell left blank, for the message that names it (rule R5).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blank {
+    /// Where.
+    pub span: Span,
+    /// The table, as messages name it.
+    pub table: String,
+    /// The row, in the official labels.
+    pub row: String,
+    /// The column, in the official labels (empty for a single-value row).
+    pub col: String,
 }
 
 /// An amount of money read from the YAML, exact.

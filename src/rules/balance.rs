@@ -44,7 +44,7 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
     for col in 0..APP_COLUMNS.len() {
         let involved = [recv, prev, total, fwd];
         // In a derived 总计 column R1 only repeats the other columns' findings.
-        if col == APP_TOTAL && involved.iter().all(|&r| a.cells[r][APP_TOTAL].is_none()) {
+        if col == APP_TOTAL && involved.iter().all(|&r| a.written(r, APP_TOTAL).is_none()) {
             continue;
         }
         let (v1, v2, v3, v4) =
@@ -68,7 +68,7 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
         .also(a.span(prev, col), format!("{} {v2}", label(prev)))
         .also(a.span(fwd, col), format!("{} {v4}", label(fwd)))
         .note(r1_rule());
-        match a.cells[total][col] {
+        match a.written(total, col) {
             Some(n) => diag = diag.also(n.span, format!("{} {v3}", label(total))),
             None => {
                 diag = diag.note(format!("{}未填写，按各项办理结果自动合计为 {v3}", label(total)))
@@ -82,7 +82,7 @@ fn r1_of(a: &Applications) -> Vec<Imbalance> {
 fn r2_of(a: &Applications) -> Vec<Imbalance> {
     let mut out = Vec::new();
     for (row, def) in a.rows.iter().enumerate() {
-        let Some(total) = a.cells[row][APP_TOTAL] else { continue };
+        let Some(total) = a.written(row, APP_TOTAL) else { continue };
         let parts: Vec<i64> = (0..APP_TOTAL).map(|c| a.value(row, c)).collect();
         let sum: i64 = parts.iter().sum();
         if sum == total.value {
@@ -116,7 +116,7 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
     let total_row = a.row_of(RowKind::Total);
     let mut out = Vec::new();
     for col in 0..APP_COLUMNS.len() {
-        let Some(total) = a.cells[total_row][col] else { continue };
+        let Some(total) = a.written(total_row, col) else { continue };
         let sum: i64 = a.result_rows().map(|r| a.value(r, col)).sum();
         if sum == total.value {
             continue;
@@ -152,7 +152,7 @@ fn r3_of(a: &Applications) -> Vec<Imbalance> {
 fn r4_of(r: &Review) -> Vec<Imbalance> {
     let mut out = Vec::new();
     for (g, group) in REVIEW_GROUPS.iter().enumerate() {
-        let Some(total) = r.groups[g][REVIEW_TOTAL] else { continue };
+        let Some(total) = r.written(g, REVIEW_TOTAL) else { continue };
         let parts: Vec<i64> = (0..REVIEW_TOTAL).map(|c| r.value(g, c)).collect();
         let sum: i64 = parts.iter().sum();
         if sum == total.value {
@@ -237,15 +237,15 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
     deltas.dedup();
     let mut cells = Vec::new();
     for (row, cols) in a.cells.iter().enumerate() {
-        for (col, c) in cols.iter().enumerate() {
-            if c.is_some() {
+        for col in 0..cols.len() {
+            if a.written(row, col).is_some() {
                 cells.push(Cell::App(row, col));
             }
         }
     }
     for (g, cols) in r.groups.iter().enumerate() {
-        for (col, c) in cols.iter().enumerate() {
-            if c.is_some() {
+        for col in 0..cols.len() {
+            if r.written(g, col).is_some() {
                 cells.push(Cell::Review(g, col));
             }
         }
@@ -259,6 +259,8 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
                 Cell::Review(g, col) => &mut r2.groups[g][col],
             };
             let Some(n) = slot.as_mut() else { continue };
+            let blank = n.blank;
+            n.blank = false;
             let (old, new) = (n.value, n.value + d);
             if new < 0 {
                 continue;
@@ -266,7 +268,7 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
             n.value = new;
             let span = n.span;
             if imbalances(&a2, &r2).is_empty() {
-                let (name, path) = match *cell {
+                let (mut name, path) = match *cell {
                     Cell::App(row, col) => (
                         format!(
                             "「{}」行「{}」列",
@@ -280,7 +282,11 @@ pub(super) fn suggest_fix(report: &Report, out: &mut [Diagnostic]) {
                         format!("review_litigation.{}[{col}]", REVIEW_GROUPS[g].key),
                     ),
                 };
-                fixes.push(OneCell { name, old, new, span, path });
+                // A blank cell is filled in, not changed: 「将空白的「…」填为 1」.
+                if blank {
+                    name = format!("空白的{name}");
+                }
+                fixes.push(OneCell { name, old, new, span, path, blank });
             }
         }
     }
@@ -296,6 +302,8 @@ struct OneCell {
     span: crate::source::Span,
     /// Its path in the YAML.
     path: String,
+    /// Whether the cell was left blank (it is filled in rather than changed).
+    blank: bool,
 }
 
 /// Writes the one-cell fixes (at most three) onto the first error of `codes`. With one
@@ -306,7 +314,13 @@ fn write_fix(fixes: &[OneCell], out: &mut [Diagnostic], codes: &[&str]) {
     }
     let text = fixes
         .iter()
-        .map(|f| format!("将{}由 {} 改为 {}", f.name, f.old, f.new))
+        .map(|f| {
+            if f.blank {
+                format!("将{}填为 {}", f.name, f.new)
+            } else {
+                format!("将{}由 {} 改为 {}", f.name, f.old, f.new)
+            }
+        })
         .collect::<Vec<_>>()
         .join("，或");
     let first = out
@@ -327,7 +341,7 @@ fn write_fix(fixes: &[OneCell], out: &mut [Diagnostic], codes: &[&str]) {
             d.fixes.push(crate::diag::Fix {
                 span: f.span,
                 path: f.path.clone(),
-                from: f.old.to_string(),
+                from: if f.blank { String::new() } else { f.old.to_string() },
                 to: f.new.to_string(),
             });
         }
@@ -422,7 +436,7 @@ fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
                 continue;
             }
             let mut changed = a.clone();
-            changed.figures[i] = Some(Value::Count(Num { value: new, span: n.span }));
+            changed.figures[i] = Some(Value::Count(Num::new(new, n.span)));
             if r6_of(&changed).is_empty() {
                 fixes.push((format!("「{}」", annex_label(a, i)), n.value, new, n.span, i));
             }
@@ -441,6 +455,7 @@ fn suggest_annex_fix(a: &Annex, out: &mut [Diagnostic]) {
             new,
             span,
             path: format!("statistics.{}", a.rows[row].key),
+            blank: false,
         })
         .collect();
     write_fix(&fixes, out, &["R6"]);

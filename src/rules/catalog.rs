@@ -1,7 +1,7 @@
 //! The catalogue of rules. Each entry reads as a row of a table: id, severity, the
 //! official wording of what must hold, and the function that checks it.
 
-use super::{Context, balance, text, warnings};
+use super::{Context, balance, blanks, text, warnings};
 use crate::diag::{Diagnostic, Severity};
 use crate::format::common::{
     APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, app_column, section,
@@ -57,7 +57,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "单元格是非负整数",
         description: describe_r5,
-        check: None,
+        check: Some(blanks::r5),
     },
     Rule {
         id: "R6",
@@ -210,7 +210,7 @@ fn describe_r4() -> String {
 }
 
 fn describe_r5() -> String {
-    "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白、“/”“—”、带引号的数字、数字后带单位都不行（读取文件时检查，退出码 2）。".into()
+    "表格中每个单元格都要填写：件数是非负整数，金额是非负数；空白和“/”“—”“无”是错误（按 0 计算，其他规则照常核对，退出码 1）；带引号的数字、数字后带单位读不成数字（退出码 2）。".into()
 }
 
 fn describe_r6() -> String {

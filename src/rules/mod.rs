@@ -5,6 +5,7 @@
 //! one-cell fix where one exists, and returns the diagnostics sorted by position.
 
 mod balance;
+mod blanks;
 mod catalog;
 mod text;
 mod warnings;
@@ -51,6 +52,7 @@ pub fn check(cx: &Context, early: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     balance::suggest_fix(cx.report, &mut out);
+    blank_notes(cx.report, &mut out);
     acknowledge(cx.report, &mut out);
     out.extend(bad_acknowledgements(cx.report));
     diag::sort(&mut out);
@@ -94,4 +96,21 @@ fn bad_acknowledgements(report: &Report) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A balance that involves blank cells says that it counted them as 0.
+fn blank_notes(report: &Report, diags: &mut [Diagnostic]) {
+    if report.blanks.is_empty() {
+        return;
+    }
+    for d in diags.iter_mut().filter(|d| matches!(d.code, Some("R1" | "R2" | "R3" | "R4"))) {
+        let touches = d
+            .primary
+            .iter()
+            .chain(&d.secondary)
+            .any(|l| report.blanks.iter().any(|b| b.span == l.span));
+        if touches {
+            d.notes.push("其中空白的格按 0 计算（空白的总计按各项合计）".into());
+        }
+    }
 }

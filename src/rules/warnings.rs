@@ -54,7 +54,7 @@ pub(super) fn w1(cx: &Context, out: &mut Vec<Diagnostic>) {
     let row = a.row_of(RowKind::CarriedOver);
     let prow = p.row_of(RowKind::CarriedForward);
     for col in 0..APP_COLUMNS.len() {
-        if col == APP_TOTAL && a.cells[row][APP_TOTAL].is_none() {
+        if col == APP_TOTAL && a.written(row, APP_TOTAL).is_none() {
             continue; // a derived total only repeats the columns' findings
         }
         let (now, before) = (a.value(row, col), p.value(prow, col));

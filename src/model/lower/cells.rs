@@ -22,7 +22,7 @@ fn too_large(what: &str, text: &str) -> String {
 }
 
 /// A placeholder for a cell that failed R5; the report is discarded in that case.
-pub(super) const BAD: Num = Num { value: 0, span: Span { start: 0, end: 0 } };
+pub(super) const BAD: Num = Num { value: 0, span: Span { start: 0, end: 0 }, blank: false };
 
 impl Lowerer<'_> {
     pub(super) fn r5(&mut self, span: Span, message: String) {
@@ -89,7 +89,49 @@ impl Lowerer<'_> {
             self.r5(raw.span, too_large(what, text));
             return None;
         }
-        Some(Num { value: v, span: raw.span })
+        Some(Num::new(v, raw.span))
+    }
+
+    /// A blank cell (nothing, `~`, or a placeholder such as `/`, `—`, `无`): not the end of
+    /// the check. It counts as 0 (a blank total as derived) and rule R5 names it.
+    fn blank(&mut self, raw: &Sp<Raw>, where_: &(String, String, String)) -> Option<Num> {
+        let is_blank = match &raw.value {
+            Raw::Null => true,
+            Raw::Text(s) => !self.quoted(raw.span) && is_placeholder(s) || s.trim().is_empty(),
+            _ => false,
+        };
+        if !is_blank {
+            return None;
+        }
+        let (table, row, col) = where_.clone();
+        self.blanks.push(crate::model::Blank { span: raw.span, table, row, col });
+        Some(Num { value: 0, span: raw.span, blank: true })
+    }
+
+    /// A count of a table, located for the message about a blank.
+    pub(super) fn table_count(
+        &mut self,
+        c: &Count,
+        what: &str,
+        at: (String, String, String),
+    ) -> Num {
+        match self.blank(&c.0, &at) {
+            Some(n) => n,
+            None => self.count(c, what),
+        }
+    }
+
+    /// A signed change of a table, located for the message about a blank.
+    pub(super) fn table_signed(
+        &mut self,
+        raw: &Sp<Raw>,
+        what: &str,
+        at: (String, String, String),
+    ) -> Num {
+        match self.blank(raw, &at) {
+            Some(n) => n,
+            None => self.signed(raw, what),
+        }
     }
 
     pub(super) fn count(&mut self, c: &Count, what: &str) -> Num {
@@ -170,6 +212,7 @@ impl Lowerer<'_> {
         row: &Row<MIN, MAX>,
         what: &str,
         columns: &[&str],
+        at: (&str, &str),
     ) -> Option<Vec<Num>> {
         let cells = &row.0.value;
         if cells.len() != MIN && cells.len() != MAX {
@@ -189,7 +232,10 @@ impl Lowerer<'_> {
             cells
                 .iter()
                 .enumerate()
-                .map(|(i, c)| self.count(c, &format!("{what}「{}」", columns[i])))
+                .map(|(i, c)| {
+                    let place = (at.0.to_owned(), at.1.to_owned(), columns[i].to_owned());
+                    self.table_count(c, &format!("{what}「{}」", columns[i]), place)
+                })
                 .collect(),
         )
     }

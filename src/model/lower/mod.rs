@@ -29,7 +29,7 @@ pub fn lower(
     parsed: Parsed,
     format_span: Option<Span>,
 ) -> Result<Lowered, Vec<Diagnostic>> {
-    let mut cx = Lowerer { file, diags: Vec::new() };
+    let mut cx = Lowerer { file, diags: Vec::new(), blanks: Vec::new() };
     let report = match parsed {
         Parsed::F2021(p) => {
             let p = *p;
@@ -76,7 +76,10 @@ pub fn lower(
     let (errors, warnings): (Vec<_>, Vec<_>) =
         cx.diags.into_iter().partition(|d| d.severity == Severity::Error);
     match report {
-        Some(r) if errors.is_empty() => Ok((r, warnings)),
+        Some(mut r) if errors.is_empty() => {
+            r.blanks = cx.blanks;
+            Ok((r, warnings))
+        }
         _ => Err(errors),
     }
 }
@@ -92,6 +95,8 @@ struct Body {
 struct Lowerer<'a> {
     file: &'a SourceFile,
     diags: Vec<Diagnostic>,
+    /// Cells left blank, in the order read.
+    blanks: Vec<super::Blank>,
 }
 
 impl Lowerer<'_> {
@@ -183,6 +188,7 @@ impl Lowerer<'_> {
             preface,
             body,
             acknowledged,
+            blanks: Vec::new(),
         })
     }
 }

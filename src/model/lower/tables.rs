@@ -70,9 +70,17 @@ fn mismatch(what: &str, catalogue: usize, mirror: usize) -> Diagnostic {
 impl Lowerer<'_> {
     /// One value of table 二 by the kind of its column.
     fn value(&mut self, raw: &Sp<Raw>, kind: ValueKind, what: &str) -> Value {
+        // Located for the message about a blank: the section and the 「item row」「column」.
+        let place = || {
+            let mut parts = what.splitn(3, '「');
+            let table = parts.next().unwrap_or("").to_owned();
+            let row = parts.next().unwrap_or("").trim_end_matches('」').to_owned();
+            let col = parts.next().unwrap_or("").trim_end_matches('」').to_owned();
+            (table, row, col)
+        };
         match kind {
-            ValueKind::Count => Value::Count(self.count(&Count(raw.clone()), what)),
-            ValueKind::Signed => Value::Count(self.signed(raw, what)),
+            ValueKind::Count => Value::Count(self.table_count(&Count(raw.clone()), what, place())),
+            ValueKind::Signed => Value::Count(self.table_signed(raw, what, place())),
             ValueKind::Money => Value::Money(self.money(&Money(raw.clone()), what)),
         }
     }
@@ -163,7 +171,8 @@ impl Lowerer<'_> {
         let what = format!("{}「{}」", SECTIONS[section::APPLICATIONS].heading(), def.full_label());
         let cols: Vec<&str> = (0..APP_COLUMNS.len()).map(app_column).collect();
         let mut out = [None; 7];
-        if let Some(nums) = self.row(row, &what, &cols) {
+        let heading = SECTIONS[section::APPLICATIONS].heading();
+        if let Some(nums) = self.row(row, &what, &cols, (&heading, &def.full_label())) {
             for (i, n) in nums.into_iter().enumerate() {
                 out[i] = Some(n);
             }
@@ -247,7 +256,10 @@ impl Lowerer<'_> {
         for (g, row) in rows.iter().enumerate() {
             let what =
                 format!("{}「{}」", SECTIONS[section::REVIEW].heading(), REVIEW_GROUPS[g].label);
-            if let Some(nums) = self.row(row, &what, &REVIEW_COLUMNS) {
+            let heading = SECTIONS[section::REVIEW].heading();
+            if let Some(nums) =
+                self.row(row, &what, &REVIEW_COLUMNS, (&heading, REVIEW_GROUPS[g].label))
+            {
                 for (i, n) in nums.into_iter().enumerate() {
                     groups[g][i] = Some(n);
                 }
