@@ -87,6 +87,7 @@ fn value_slips(
                     .help("输入法切换到半角（英文标点）后再输入逗号"),
             );
         }
+        thousands(v, v_at, at, out);
         let inner = v.trim_start_matches('[');
         let inner_at = v_at + (v.len() - inner.len());
         let mut prev_comma: Option<usize> =
@@ -125,6 +126,35 @@ fn value_slips(
     }
 }
 
+/// A thousands separator inside a list whose items are separated by 「, 」: 「[1,234, 9]」
+/// reads as three numbers, 1, 234 and 9, and shifts every column after it.
+fn thousands(v: &str, v_at: usize, at: &dyn Fn(usize, usize) -> Span, out: &mut Vec<Diagnostic>) {
+    let list = v.split(']').next().unwrap_or(v);
+    if !list.contains(", ") {
+        return;
+    }
+    let b = list.as_bytes();
+    for i in 1..b.len().saturating_sub(3) {
+        let three = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = b.get(i + 1 + three).copied();
+        if b[i] == b','
+            && b[i - 1].is_ascii_digit()
+            && three == 3
+            && matches!(after, Some(b',' | b' ' | b']') | None)
+        {
+            let start = list[..i].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |s| s + 1);
+            let written = &list[start..i + 4];
+            out.push(
+                Diagnostic::error(format!(
+                    "「{written}」里的逗号像是千位分隔符：在列表里它会把一个数拆成两格，后面各列都错位"
+                ))
+                .at(at(v_at + start, written.len()), "")
+                .help(format!("写作 {}，数字里不要用分隔符", written.replace(',', ""))),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,9 +173,10 @@ mod tests {
     #[test]
     fn slips_are_named_at_their_place() {
         let m = messages(
-            "year: 2024\nproactive:\n  penalty：312\n\u{3000}\u{3000}licensing: 5\n  regulations: [34，9, 0]\n  coercion: ５７\n  fees: [34, 9, , 1]\n",
+            "year: 2024\nproactive:\n  penalty：312\n\u{3000}\u{3000}licensing: 5\n  regulations: [34，9, 0]\n  coercion: ５７\n  fees: [34, 9, , 1]\n  granted: [1,234, 9, 0]\n  other: [0,0,0]\n",
         );
-        assert_eq!(m.len(), 5, "{m:#?}");
+        assert_eq!(m.len(), 6, "{m:#?}");
+        assert!(m[5].contains("「1,234」里的逗号像是千位分隔符"), "{}", m[5]);
         assert!(m[0].starts_with("3:10 键 `penalty` 后面是全角冒号"), "{}", m[0]);
         assert!(m[1].starts_with("4:1 缩进里有全角空格"), "{}", m[1]);
         assert!(m[2].starts_with("5:19 列表里用了全角逗号"), "{}", m[2]);
