@@ -27,6 +27,9 @@ fn half(c: char) -> Option<char> {
 pub(crate) fn find(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut offset = 0;
+    // The previous key line: its indentation, and whether its value is on the line (then
+    // the next key is its sibling or an ancestor's, never one space deeper or shallower).
+    let mut prev: Option<(usize, bool)> = None;
     for line in file.text.split_inclusive('\n') {
         let text = line.trim_end_matches(['\n', '\r']);
         let at = |i: usize, len: usize| Span::new(offset + i, offset + i + len);
@@ -38,6 +41,25 @@ pub(crate) fn find(file: &SourceFile) -> Vec<Diagnostic> {
         };
         if let Some((start, key)) = key_at(code) {
             let indent = &code[..start];
+            let dash = code.trim_start_matches([' ', '\u{3000}']).starts_with("- ");
+            let width = indent.len();
+            if !dash
+                && !indent.contains('\u{3000}')
+                && let Some((p, valued)) = prev
+                && valued
+                && width.abs_diff(p) == 1
+            {
+                out.push(
+                    Diagnostic::error(format!(
+                        "键 `{key}` 的缩进比上一行{}了一个空格：同一层的键要对齐",
+                        if width > p { "多" } else { "少" }
+                    ))
+                    .at(at(0, width.max(1)), "")
+                    .help(format!("这一行开头应有 {p} 个空格")),
+                );
+            }
+            let rest = code[start + key.len()..].trim_start_matches(':').trim();
+            prev = Some((if dash { usize::MAX / 2 } else { width }, !rest.is_empty() && !dash));
             if let Some(i) = indent.find('\u{3000}') {
                 out.push(
                     Diagnostic::error("缩进里有全角空格「　」：YAML 的缩进只能用半角空格")
