@@ -245,3 +245,60 @@ fn json_carries_the_fix_as_an_edit() {
     assert_eq!(fix["span"]["line"], with_fix[0]["line"]);
     assert_eq!(fix["span"]["column"], with_fix[0]["column"]);
 }
+
+// No English text of a parser or the system reaches the user: every message, note and
+// hint of every fixture is Chinese (YAML keys and values quoted from the file aside).
+#[test]
+fn no_english_in_any_message() {
+    let english = [
+        "expected",
+        "found",
+        "scanning",
+        "did not",
+        "invalid",
+        "unknown",
+        "error",
+        "line ",
+        "column",
+        "while ",
+        "mapping",
+        "sequence",
+        "scalar",
+        "indentation",
+        "os error",
+        "permission",
+        "denied",
+        "not allowed",
+        "recursion",
+        "limit",
+        "magic",
+    ];
+    let mut bad = Vec::new();
+    for dir in ["tests/snapshots/check/invalid", "tests/snapshots/check/valid"] {
+        for e in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                let t = line.trim_start();
+                let message = t.starts_with("错误") || t.starts_with("警告") || t.starts_with("= ");
+                // Quoted keys and values (`…`, 「…」) are the user's own words.
+                let mut plain = String::new();
+                let mut quoted = false;
+                for c in t.chars() {
+                    match c {
+                        '`' => quoted = !quoted,
+                        '「' => quoted = true,
+                        '」' => quoted = false,
+                        _ if !quoted => plain.push(c),
+                        _ => {}
+                    }
+                }
+                let lower = plain.to_lowercase();
+                if message && english.iter().any(|w| lower.contains(w)) {
+                    bad.push(format!("{}: {line}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "English in messages:\n{}", bad.join("\n"));
+}
