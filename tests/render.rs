@@ -345,3 +345,28 @@ fn only_stated_fee_figures_are_printed() {
     assert!(html.contains("实际收取信息处理费120元。"), "{html}");
     assert!(!html.contains("收费通知0件") && !html.contains("通知金额共计"), "{html}");
 }
+
+// A report printed with blank cells checks with exit 1 (not 2), and a forced draft is
+// written in all three formats with those cells blank.
+#[test]
+fn blank_cells_render_blank_in_a_draft() {
+    let out = TempDir::new("blank-draft");
+    let run = nianbao(&[
+        "render",
+        "tests/fixtures/invalid/r5-blank-columns.yaml",
+        "-o",
+        out.0.to_str().unwrap(),
+        "--to",
+        "html,docx,pdf",
+        "--force",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for ext in ["html", "docx", "pdf"] {
+        assert!(out.path(&format!("r5-blank-columns.{ext}")).is_file(), "{ext} missing");
+    }
+    let html = read(out.path("r5-blank-columns.html"));
+    assert!(
+        html.contains("<td>0</td><td></td><td></td><td></td><td></td><td></td>"),
+        "no blank cells"
+    );
+}
