@@ -190,7 +190,70 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             .map(|p| Parsed::F2008(Box::new(p))),
     };
     let cx = error::Context { format: format.spec() };
-    parsed.map(|p| (p, format_span)).map_err(|e| vec![error::translate(&e, file, Some(&cx))])
+    parsed.map(|p| (p, format_span)).map_err(|e| match other_format(file, format, format_span) {
+        Some(d) => vec![d],
+        None => vec![error::translate(&e, file, Some(&cx))],
+    })
+}
+
+/// A file that does not read as its format and has two or more keys only another format
+/// has: one message naming the sections written in the other format's shape, instead of
+/// the first key that does not fit (and a hint that leads to the next one).
+fn other_format(
+    file: &SourceFile,
+    format: Format,
+    format_span: Option<Span>,
+) -> Option<Diagnostic> {
+    let mut top = "";
+    let mut found: Vec<(&str, &str, usize, &'static crate::format::FormatSpec)> = Vec::new();
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let code = line.split(" #").next().unwrap_or("");
+        let body = code.trim_start();
+        let key: &str =
+            body.strip_prefix("- ").unwrap_or(body).split(':').next().unwrap_or("").trim();
+        if !body.starts_with('#') && body.contains(':') {
+            if code.len() == body.len() {
+                top = key;
+            } else if let Some(other) = FORMATS
+                .iter()
+                .find(|s| s.format != format.spec().format && s.only_keys.contains(&key))
+            {
+                found.push((top, key, offset + (code.len() - body.len()), other));
+            }
+        }
+        offset += line.len();
+    }
+    // One stray key reads best as the unknown-key error, which lists the keys that fit.
+    if found.len() < 2 {
+        return None;
+    }
+    let (_, first, at, other) = found[0];
+    let mut sections: Vec<&str> = found.iter().map(|f| f.0).collect();
+    sections.dedup();
+    let keys: Vec<&str> = found.iter().map(|f| f.1).collect();
+    let why = match format_span {
+        Some(_) => format!("format: {}", format.name()),
+        None => "year".to_owned(),
+    };
+    let mut d = Diagnostic::error(format!(
+        "本文件按 {} 格式读取（由 {why} 决定），但 {} 是按 {} 格式写的（有 {}）",
+        format.name(),
+        sections.join("、"),
+        other.name,
+        keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join("、")
+    ))
+    .at(Span::new(at, at + first.len()), "")
+    .help(format!(
+        "如果格式写错了，把 format 改为 {}；否则用 nianbao init --format {} 生成模板，按 {} 格式重新填写这些部分",
+        other.name,
+        format.name(),
+        format.name()
+    ));
+    if let Some(span) = format_span {
+        d = d.also(span, "");
+    }
+    Some(d)
 }
 
 /// A file written in the shape of the 2008 format (the 附表 under `statistics`) read as a
