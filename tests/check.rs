@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{nianbao, root, rule_ids, snapshot};
+use crate::support::{TempDir, external, nianbao, root, rule_ids, snapshot};
 
 struct Expect {
     exit: i32,
@@ -301,4 +301,75 @@ fn no_english_in_any_message() {
         }
     }
     assert!(bad.is_empty(), "English in messages:\n{}", bad.join("\n"));
+}
+
+/// Every fixture's and example's `check --format json` output validates against the
+/// published JSON Schema (`docs/diagnostics.schema.json`), checked with the Python
+/// `jsonschema` package (an implementation independent of ours); and copies broken on
+/// purpose do not, so the schema is not vacuous.
+#[test]
+fn json_output_matches_its_schema() {
+    let mut files: Vec<String> = Vec::new();
+    for dir in ["tests/fixtures/valid", "tests/fixtures/invalid", "examples"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(path.strip_prefix(root()).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let run = nianbao(&args);
+    assert_eq!(run.code, 2, "some fixtures are unreadable: {}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(v["files"].as_array().unwrap().len(), files.len(), "one entry per file");
+
+    let Some(python) = external("python3") else { return };
+    let has = std::process::Command::new(&python).args(["-c", "import jsonschema"]).status();
+    if !has.is_ok_and(|s| s.success()) {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "jsonschema is required under CI");
+        eprintln!("skipped: the Python jsonschema package is not installed");
+        return;
+    }
+    let t = TempDir::new("json-schema");
+    std::fs::write(t.path("out.json"), &run.stdout).unwrap();
+    let script = r#"
+import copy, json, sys, jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+out = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+for e in v.iter_errors(out):
+    print("invalid:", list(e.absolute_path), e.message[:300])
+def broken(change):
+    o = copy.deepcopy(out); change(o); return o
+d = lambda o: next(x for x in o["diagnostics"] if x["primary"] and x["rule"])
+cases = {
+  "rule": lambda o: d(o).update(rule="r1"),
+  "extra": lambda o: d(o).update(extra=1),
+  "line": lambda o: d(o).update(line=None),
+  "severity": lambda o: d(o).update(severity="fatal"),
+  "status": lambda o: next(f for f in o["files"] if f["status"] == "errors").update(status="ok"),
+  "span": lambda o: d(o)["primary"].pop("bytes"),
+  "version": lambda o: o.update(version=1),
+}
+for name, change in cases.items():
+    if v.is_valid(broken(change)):
+        print("accepted broken copy:", name)
+print("checked", len(out["files"]), len(out["diagnostics"]))
+"#;
+    let out = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(root().join("docs/diagnostics.schema.json"))
+        .arg(t.path("out.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        text.trim(),
+        format!("checked {} {}", files.len(), v["diagnostics"].as_array().unwrap().len())
+    );
 }
