@@ -48,7 +48,8 @@ pub struct Label {
 pub struct Diagnostic {
     /// Error, warning or acknowledged warning.
     pub severity: Severity,
-    /// Rule id from the catalogue (`R1` … `W9`), or `None` for input errors.
+    /// Rule id from the catalogue (`R1` … `W9`, `F1`/`Y1`… for files that cannot be read);
+    /// `None` only until the stage that made it gives it its stage's id.
     pub code: Option<&'static str>,
     /// The message, one line, in Chinese.
     pub message: String,
@@ -79,7 +80,8 @@ pub struct Fix {
 }
 
 impl Diagnostic {
-    /// An error without a rule id (input that cannot be read).
+    /// An error whose rule id is given by [`Diagnostic::code`] or by its stage
+    /// ([`default_code`]).
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -96,6 +98,12 @@ impl Diagnostic {
     /// A diagnostic for a catalogue rule.
     pub fn rule(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic { severity, code: Some(code), ..Diagnostic::error(message) }
+    }
+
+    /// Sets the rule id.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
 
     /// Sets the main place.
@@ -328,5 +336,12 @@ pub fn to_json(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) -> Json
                     .collect()
             })
             .unwrap_or_default(),
+    }
+}
+
+/// Gives the diagnostics of one reading stage that have no rule id yet the stage's id.
+pub fn default_code(list: &mut [Diagnostic], code: &'static str) {
+    for d in list.iter_mut().filter(|d| d.code.is_none()) {
+        d.code = Some(code);
     }
 }

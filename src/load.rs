@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, default_code};
 use crate::files::{Limit, read_limited};
 use crate::input::{self, LoadError};
 use crate::model::{self, Report};
@@ -24,9 +24,12 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path, Limit::YAML).map_err(|e| LoadError {
         file: None,
-        diagnostics: vec![Diagnostic::error(e.to_string())],
+        diagnostics: vec![Diagnostic::error(e.to_string()).code("F1")],
     })?;
-    let file = input::decode(path, bytes)?;
+    let file = input::decode(path, bytes).map_err(|mut e| {
+        default_code(&mut e.diagnostics, "F1");
+        e
+    })?;
     load_source(file)
 }
 
@@ -34,11 +37,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 pub fn load_source(file: SourceFile) -> Result<Loaded, LoadError> {
     let (parsed, format_span) = match input::parse(&file) {
         Ok(p) => p,
-        Err(diagnostics) => return Err(LoadError { file: Some(file), diagnostics }),
+        Err(mut diagnostics) => {
+            // Syntax errors carry Y1 from where they are found; the rest are structure.
+            default_code(&mut diagnostics, "Y2");
+            return Err(LoadError { file: Some(file), diagnostics });
+        }
     };
     match model::lower(&file, parsed, format_span) {
         Ok((report, warnings)) => Ok(Loaded { file, report, warnings }),
         Err(mut diagnostics) => {
+            default_code(&mut diagnostics, "Y3");
             crate::diag::sort(&mut diagnostics);
             Err(LoadError { file: Some(file), diagnostics })
         }

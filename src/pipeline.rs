@@ -164,6 +164,7 @@ fn unprintable(
         "字符「{ch}」（U+{:04X}）在所有字体里都没有，无法生成 PDF",
         ch as u32
     ))
+    .code("P1")
     .note(format!(
         "{}（{}）用的字体「{}」和后备字体里都找不到这个字",
         role.key(),

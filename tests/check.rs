@@ -23,7 +23,8 @@ fn expectation(path: &std::path::Path) -> Expect {
     let name = path.file_name().unwrap().to_string_lossy();
     // Files that cannot carry a header comment.
     let expect = match name.as_ref() {
-        "empty.yaml" | "utf16.yaml" | "zip-given.yaml" => "exit=2".to_owned(),
+        "empty.yaml" => "exit=2 Y2".to_owned(),
+        "utf16.yaml" | "zip-given.yaml" => "exit=2 F1".to_owned(),
         _ => line("# expect:").unwrap_or_else(|| "exit=0".to_owned()),
     };
     let mut parts = expect.split_whitespace();
@@ -199,7 +200,8 @@ fn every_rule_has_a_fixture() {
             }
         }
     }
-    for id in ids {
+    // P1 is found while rendering (tests/pdf.rs), I1 only by a defect in nianbao itself.
+    for id in ids.into_iter().filter(|id| !["P1", "I1"].contains(id)) {
         assert!(expected.split_whitespace().any(|w| w == id), "rule {id} has no fixture");
     }
 }

@@ -284,7 +284,7 @@ fn pdf_missing_glyph_and_own_fonts() {
         nianbao(&["render", yaml.to_str().unwrap(), "--to", "pdf", "-o", dir.0.to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("字符「\u{10FFFD}」（U+10FFFD）在所有字体里都没有"),
+        run.stderr.contains("错误[P1]：字符「\u{10FFFD}」（U+10FFFD）在所有字体里都没有"),
         "{}",
         run.stderr
     );

@@ -77,6 +77,20 @@ pub(crate) fn translate(err: &YamlError, file: &SourceFile, cx: Option<&Context>
         YamlError::InvalidUtf8Input => Diagnostic::error("文件不是 UTF-8 编码"),
         _ => syntax(err),
     };
+    let structure = matches!(
+        err,
+        YamlError::SerdeUnknownField { .. }
+            | YamlError::SerdeMissingField { .. }
+            | YamlError::DuplicateMappingKey { .. }
+            | YamlError::SerdeInvalidType { .. }
+            | YamlError::SerdeInvalidValue { .. }
+            | YamlError::Message { .. }
+    );
+    diag.code = diag.code.or(Some(match err {
+        YamlError::InvalidUtf8Input => "F1",
+        _ if structure => "Y2",
+        _ => "Y1",
+    }));
     if let Some(span) = span {
         diag = diag.at(span, "");
     }
@@ -158,7 +172,7 @@ fn syntax(err: &YamlError) -> Diagnostic {
     let lower = english.to_lowercase();
     let zh = known.iter().find(|(en, _)| lower.contains(&en.to_lowercase())).map(|(_, zh)| *zh);
     match zh {
-        Some(zh) if zh.starts_with("此处") => Diagnostic::error(format!("类型不对：{zh}")),
+        Some(zh) if zh.starts_with("此处") => Diagnostic::error(format!("类型不对：{zh}")).code("Y2"),
         Some(zh) => Diagnostic::error(format!("YAML 格式错误：{zh}")),
         // What the parser says in English is no help to the reader: the place is.
         None => Diagnostic::error("YAML 格式错误：这里的写法读不懂")

@@ -25,7 +25,7 @@ pub use spanned::Sp;
 
 pub use crate::format::Format;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, default_code};
 use crate::format::FORMATS;
 use crate::source::{SourceFile, Span};
 
@@ -159,8 +159,9 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
                 .help("用 `nianbao init -o 文件名.yaml` 生成一份带说明的模板再填写"),
         ]);
     }
-    let slips = slips::find(file);
+    let mut slips = slips::find(file);
     if !slips.is_empty() {
+        default_code(&mut slips, "Y1");
         return Err(slips);
     }
     let header: Header =
@@ -173,8 +174,9 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
             }
             vec![d]
         })?;
-    let tags = tags::reject_tags(file);
+    let mut tags = tags::reject_tags(file);
     if !tags.is_empty() {
+        default_code(&mut tags, "Y1");
         return Err(tags);
     }
     let (format, format_span) = choose_format(file, &header)?;

@@ -150,6 +150,48 @@ pub const RULES: &[Rule] = &[
         description: describe_n4,
         check: None,
     },
+    Rule {
+        id: "F1",
+        severity: Severity::Error,
+        title: "文件可以读取",
+        description: describe_f1,
+        check: None,
+    },
+    Rule {
+        id: "Y1",
+        severity: Severity::Error,
+        title: "YAML 写法正确",
+        description: describe_y1,
+        check: None,
+    },
+    Rule {
+        id: "Y2",
+        severity: Severity::Error,
+        title: "键和类型符合报告格式",
+        description: describe_y2,
+        check: None,
+    },
+    Rule {
+        id: "Y3",
+        severity: Severity::Error,
+        title: "取值有效",
+        description: describe_y3,
+        check: None,
+    },
+    Rule {
+        id: "P1",
+        severity: Severity::Error,
+        title: "字符可以印出",
+        description: describe_p1,
+        check: None,
+    },
+    Rule {
+        id: "I1",
+        severity: Severity::Error,
+        title: "nianbao 内部一致",
+        description: describe_i1,
+        check: None,
+    },
 ];
 
 fn quoted_row(kind: RowKind) -> String {
@@ -341,6 +383,30 @@ fn describe_n4() -> String {
     "YAML 会读成别的意思的写法：列表的「-」后面没有空格（「-」会印进报告），段落同一行「 #」后面的文字（被当作注释丢掉），机关名称还是模板里的「某某」（读取文件时检查）。".into()
 }
 
+fn describe_f1() -> String {
+    "文件存在、不超过大小上限，是 UTF-8 编码的 YAML 文本，而不是 UTF-16 文本、Word、PDF 或压缩包（读取文件时检查；不通过时退出码为 2）。".into()
+}
+
+fn describe_y1() -> String {
+    "YAML 的写法正确：半角冒号、逗号、空格和数字，缩进只用半角空格且对齐，括号闭合，不用标签、锚点和别名（读取文件时检查；退出码 2）。".into()
+}
+
+fn describe_y2() -> String {
+    "键和值的类型符合报告格式：没有未知的键、重复的键，必填的键都在，表格写成数字列表，文字写成文字（读取文件时检查；退出码 2）。".into()
+}
+
+fn describe_y3() -> String {
+    "取值有效：年度、日期、机关层级可以识别，文字和小标题不为空，小标题不超过三层，acknowledged 只确认警告并写明理由。".into()
+}
+
+fn describe_p1() -> String {
+    "报告里的每个字都能用所选字体印出（生成 PDF 时检查）。".into()
+}
+
+fn describe_i1() -> String {
+    "nianbao 自身的格式目录与读入的文件结构一致；出现这条错误说明 nianbao 有缺陷，请报告。".into()
+}
+
 fn describe_n2() -> String {
     format!(
         "{}和{}要有正文段落，不能只有小标题（《条例》第五十条规定的内容不能遗漏）。",
@@ -365,7 +431,10 @@ mod tests {
     fn error_rules_start_with_r_or_d() {
         for r in RULES {
             let is_error = r.severity == Severity::Error;
-            assert_eq!(is_error, r.id.starts_with('R') || r.id.starts_with('D'), "{}", r.id);
+            let reading = ["F", "Y", "P", "I"].iter().any(|p| r.id.starts_with(p));
+            let checked = r.id.starts_with('R') || r.id.starts_with('D');
+            assert_eq!(is_error, checked || reading, "{}", r.id);
+            assert!(!reading || r.check.is_none(), "{} is found while reading", r.id);
         }
     }
 }

@@ -80,16 +80,19 @@ fn bad_acknowledgements(report: &Report) -> Vec<Diagnostic> {
                 if ack.reason.is_empty() {
                     out.push(
                         Diagnostic::error(format!("确认警告 {key} 时要写明理由"))
+                            .code("Y3")
                             .at(ack.reason_span, ""),
                     );
                 }
             }
             Some(rule) => out.push(
                 Diagnostic::error(format!("{key}（{}）是错误，不能确认：请改正数据", rule.title))
+                    .code("Y3")
                     .at(ack.span, ""),
             ),
             None => out.push(
                 Diagnostic::error(format!("acknowledged 里的「{key}」不是警告编号"))
+                    .code("Y3")
                     .at(ack.span, "")
                     .note(format!("可确认的警告：{}", warning_ids().join("、"))),
             ),

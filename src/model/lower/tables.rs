@@ -65,6 +65,7 @@ fn mismatch(what: &str, catalogue: usize, mirror: usize) -> Diagnostic {
     Diagnostic::error(format!(
         "nianbao 内部错误：{what}的目录有 {catalogue} 行，读入的文件结构有 {mirror} 行"
     ))
+    .code("I1")
 }
 
 impl Lowerer<'_> {
