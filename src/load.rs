@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, default_code};
 use crate::files::{Limit, read_limited};
 use crate::input::{self, LoadError};
 use crate::model::{self, Report};
+use crate::scaffold::Scaffold;
 use crate::source::SourceFile;
 
 /// A report read and lowered, with the warnings found on the way.
@@ -35,7 +36,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Parses and lowers an already decoded file.
 pub fn load_source(file: SourceFile) -> Result<Loaded, LoadError> {
-    let (parsed, format_span) = match input::parse(&file) {
+    let template = |format| Scaffold::new(format, 2024, "某某市某某局".to_owned()).render();
+    let (parsed, format_span) = match input::parse(&file, &template) {
         Ok(p) => p,
         Err(mut diagnostics) => {
             // Syntax errors carry Y1 from where they are found; the rest are structure.

@@ -375,3 +375,19 @@ print("checked", len(out["files"]), len(out["diagnostics"]))
         format!("checked {} {}", files.len(), v["diagnostics"].as_array().unwrap().len())
     );
 }
+
+// A file with ten structural mistakes in different places lists all ten in one run, each
+// at its own line (not the first only, and not knock-on errors of the first).
+#[test]
+fn ten_mistakes_in_one_run() {
+    let run = nianbao(&["check", "--format", "json", "tests/fixtures/invalid/ten-mistakes.yaml"]);
+    assert_eq!(run.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let lines: Vec<u64> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["line"].as_u64().expect("each at a line"))
+        .collect();
+    assert_eq!(lines, [16, 17, 20, 36, 42, 53, 86, 95, 102, 107]);
+}

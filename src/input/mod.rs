@@ -11,6 +11,7 @@ mod narrative;
 mod old;
 mod report;
 pub mod schema;
+mod sections;
 mod slips;
 mod spanned;
 mod tags;
@@ -151,8 +152,13 @@ fn options() -> serde_saphyr::Options {
     o
 }
 
-/// Reads a decoded file into the mirror of its format.
-pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic>> {
+/// Reads a decoded file into the mirror of its format. When keys or types do not fit,
+/// every top-level section is read again inside `template` (a file of the format that
+/// reads, such as the `init` scaffold) so that one run names each section's mistake.
+pub fn parse(
+    file: &SourceFile,
+    template: &dyn Fn(Format) -> String,
+) -> Result<(Parsed, Option<Span>), Vec<Diagnostic>> {
     if is_blank(&file.text) {
         return Err(vec![
             Diagnostic::error("文件是空的：没有任何内容")
@@ -184,18 +190,32 @@ pub fn parse(file: &SourceFile) -> Result<(Parsed, Option<Span>), Vec<Diagnostic
         return Err(vec![d]);
     }
     let parsed = match format {
-        Format::F2021 => serde_saphyr::from_str_with_options::<Input2021>(&file.text, options())
-            .map(|p| Parsed::F2021(Box::new(p))),
-        Format::F2019 => serde_saphyr::from_str_with_options::<Input2019>(&file.text, options())
-            .map(|p| Parsed::F2019(Box::new(p))),
-        Format::F2008 => serde_saphyr::from_str_with_options::<Input2008>(&file.text, options())
-            .map(|p| Parsed::F2008(Box::new(p))),
+        Format::F2021 => read::<Input2021>(&file.text).map(|p| Parsed::F2021(Box::new(p))),
+        Format::F2019 => read::<Input2019>(&file.text).map(|p| Parsed::F2019(Box::new(p))),
+        Format::F2008 => read::<Input2008>(&file.text).map(|p| Parsed::F2008(Box::new(p))),
     };
     let cx = error::Context { format: format.spec() };
-    parsed.map(|p| (p, format_span)).map_err(|e| match other_format(file, format, format_span) {
-        Some(d) => vec![d],
-        None => vec![error::translate(&e, file, Some(&cx))],
+    parsed.map(|p| (p, format_span)).map_err(|e| {
+        if let Some(d) = other_format(file, format, format_span) {
+            return vec![d];
+        }
+        let first = error::translate(&e, file, Some(&cx));
+        if first.code != Some("Y2") {
+            // A syntax error leaves the rest of the file unread: one message.
+            return vec![first];
+        }
+        let template = template(format);
+        match format {
+            Format::F2021 => sections::each_section(file, &template, first, &cx, read::<Input2021>),
+            Format::F2019 => sections::each_section(file, &template, first, &cx, read::<Input2019>),
+            Format::F2008 => sections::each_section(file, &template, first, &cx, read::<Input2008>),
+        }
     })
+}
+
+/// Reads a text strictly as one format's mirror.
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
+    serde_saphyr::from_str_with_options(text, options())
 }
 
 /// A file that does not read as its format and has two or more keys only another format
