@@ -409,7 +409,7 @@ fn describe_i1() -> String {
 
 fn describe_n2() -> String {
     format!(
-        "{}和{}要有正文段落，不能只有小标题（《条例》第五十条规定的内容不能遗漏）。",
+        "{}和{}要有正文段落，不能只有小标题（《条例》第五十条规定的内容不能遗漏）；一、五、六里每个小标题下都要有正文，否则报告里只印出一个孤零零的小标题。",
         SECTIONS[section::OVERVIEW].heading(),
         SECTIONS[section::PROBLEMS].heading()
     )

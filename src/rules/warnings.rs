@@ -5,6 +5,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::format::common::{APP_COLUMNS, APP_TOTAL, SECTIONS, app_column_label, section};
 use crate::format::{ColRole, Format, RowKind, f2021};
 use crate::model::{Date, ProactiveRow};
+use crate::source::Span;
 
 fn warn(id: &'static str, message: String) -> Diagnostic {
     Diagnostic::rule(Severity::Warning, id, message)
@@ -265,18 +266,57 @@ pub(super) fn w9(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// N2: sections 一 and 五 have text (not only headings).
+/// N2: sections 一 and 五 have text (not only headings), and no heading of 一, 五 or 六
+/// stands without text under it (it would print as a bare heading).
 pub(super) fn n2(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(r) = cx.report.six() else { return };
-    for (items, span, title) in [
-        (&r.overview, r.overview_span, SECTIONS[section::OVERVIEW].heading()),
-        (&r.problems, r.problems_span, SECTIONS[section::PROBLEMS].heading()),
+    for (items, span, title, required) in [
+        (&r.overview, r.overview_span, SECTIONS[section::OVERVIEW].heading(), true),
+        (&r.problems, r.problems_span, SECTIONS[section::PROBLEMS].heading(), true),
+        (&r.other_matters, r.other_matters_span, SECTIONS[section::OTHER_MATTERS].heading(), false),
     ] {
         if !has_text(items) {
-            out.push(
-                warn("N2", format!("{title}还没有正文：只有小标题或为空，评估时会被视为内容缺失"))
+            if required {
+                out.push(
+                    warn(
+                        "N2",
+                        format!("{title}还没有正文：只有小标题或为空，评估时会被视为内容缺失"),
+                    )
                     .at(span, ""),
-            );
+                );
+            }
+            continue;
+        }
+        let mut empty = Vec::new();
+        empty_headings(items, &mut empty);
+        let Some((first, first_span)) = empty.first() else { continue };
+        let names: Vec<String> = empty.iter().map(|(t, _)| format!("「{t}」")).collect();
+        let mut d = warn(
+            "N2",
+            format!(
+                "{title}中有 {} 个小标题下没有正文：{}，报告里只会印出小标题",
+                empty.len(),
+                names.join("、")
+            ),
+        )
+        .at(*first_span, format!("「{first}」下没有正文"))
+        .help("在小标题的 content 里写上这一部分的情况；没有要写的，就删去这个小标题");
+        for (t, s) in &empty[1..] {
+            d = d.also(*s, format!("「{t}」下没有正文"));
+        }
+        out.push(d);
+    }
+}
+
+/// The outermost headings with no paragraph under them at any depth.
+fn empty_headings<'a>(items: &'a [crate::model::Item], out: &mut Vec<(&'a str, Span)>) {
+    for item in items {
+        if let crate::model::Item::Heading { text, span, content } = item {
+            if has_text(content) {
+                empty_headings(content, out);
+            } else {
+                out.push((text, *span));
+            }
         }
     }
 }
