@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use super::output::write_atomic;
 use super::{BatchArgs, Outcome};
@@ -219,7 +219,9 @@ fn report(batch: &Batch, quiet: bool, out: &Path, written: &[&str]) {
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     total: usize,
-    done: AtomicUsize,
+    /// Reports done; the lock is held while the line is printed, so that lines come out in
+    /// order whatever the threads do.
+    done: Mutex<usize>,
     quiet: bool,
 }
 
@@ -234,11 +236,13 @@ impl Progress {
             }
             bar
         });
-        Progress { bar, total, done: AtomicUsize::new(0), quiet }
+        Progress { bar, total, done: Mutex::new(0), quiet }
     }
 
     fn tick(&self, r: &ReportResult) {
-        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        *done += 1;
+        let n = *done;
         if let Some(bar) = &self.bar {
             bar.set_message(r.name.clone());
             bar.inc(1);

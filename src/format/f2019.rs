@@ -76,7 +76,9 @@ pub const SPEC: FormatSpec = FormatSpec {
     proactive_note: Some("注：政府集中采购的采购总金额单位为{}。"),
     applications: &APPLICATIONS,
     reports_fees: false,
-    rules: &["R1", "R2", "R3", "R4", "R5", "D1", "W1", "W7", "W8", "W9", "N1", "N2", "N3", "N4"],
+    rules: &[
+        "R1", "R2", "R3", "R4", "R5", "D1", "W1", "W7", "W8", "W9", "N1", "N2", "N3", "N4", "N5",
+    ],
     deadlines: &DEADLINES_2019,
     template: "report.xml",
     parts: &[],

@@ -79,6 +79,7 @@ pub const SPEC: FormatSpec = FormatSpec {
     reports_fees: true,
     rules: &[
         "R1", "R2", "R3", "R4", "R5", "D1", "W1", "W2", "W4", "W8", "W9", "N1", "N2", "N3", "N4",
+        "N5",
     ],
     deadlines: &DEADLINES_2019,
     template: "report.xml",

@@ -1,7 +1,7 @@
 //! The catalogue of rules. Each entry reads as a row of a table: id, severity, the
 //! official wording of what must hold, and the function that checks it.
 
-use super::{Context, balance, blanks, text, warnings};
+use super::{Context, balance, blanks, text, warnings, zeros};
 use crate::diag::{Diagnostic, Severity};
 use crate::format::common::{
     APP_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, app_column, section,
@@ -149,6 +149,13 @@ pub const RULES: &[Rule] = &[
         title: "YAML 与原意不符的写法",
         description: describe_n4,
         check: None,
+    },
+    Rule {
+        id: "N5",
+        severity: Severity::Warning,
+        title: "表格全为 0 而正文写了数量",
+        description: describe_n5,
+        check: Some(zeros::n5),
     },
     Rule {
         id: "F1",
@@ -381,6 +388,11 @@ fn describe_n3() -> String {
 
 fn describe_n4() -> String {
     "YAML 会读成别的意思的写法：列表的「-」后面没有空格（「-」会印进报告），段落同一行「 #」后面的文字（被当作注释丢掉），机关名称还是模板里的「某某」（读取文件时检查）。".into()
+}
+
+fn describe_n5() -> String {
+    "表格二、三、四的每一格都是 0，正文却写了「12 件」「3 次」这样的数量：多半是表格还没有填写。"
+        .into()
 }
 
 fn describe_f1() -> String {

@@ -9,6 +9,7 @@ mod blanks;
 mod catalog;
 mod text;
 mod warnings;
+mod zeros;
 
 pub use catalog::{RULES, Rule};
 
