@@ -370,3 +370,26 @@ fn blank_cells_render_blank_in_a_draft() {
         "no blank cells"
     );
 }
+
+// The same for the 2008 附表: blank figures are R5 with exit 1, and the forced draft
+// prints them blank next to the figures written as 0.
+#[test]
+fn blank_annex_figures_render_blank_in_a_draft() {
+    let out = TempDir::new("blank-annex");
+    let run = nianbao(&[
+        "render",
+        "tests/fixtures/invalid/r5-blank-2008.yaml",
+        "-o",
+        out.0.to_str().unwrap(),
+        "--to",
+        "html,docx,pdf",
+        "--force",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for ext in ["html", "docx", "pdf"] {
+        assert!(out.path(&format!("r5-blank-2008.{ext}")).is_file(), "{ext} missing");
+    }
+    let html = read(out.path("r5-blank-2008.html"));
+    assert!(html.contains("政府公报公开政府信息数</th><td>条</td><td></td>"), "gazette not blank");
+    assert!(html.contains("政府网站公开政府信息数</th><td>条</td><td>0</td>"), "website not 0");
+}

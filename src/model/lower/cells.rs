@@ -94,7 +94,11 @@ impl Lowerer<'_> {
 
     /// A blank cell (nothing, `~`, or a placeholder such as `/`, `—`, `无`): not the end of
     /// the check. It counts as 0 (a blank total as derived) and rule R5 names it.
-    fn blank(&mut self, raw: &Sp<Raw>, where_: &(String, String, String)) -> Option<Num> {
+    pub(super) fn blank(
+        &mut self,
+        raw: &Sp<Raw>,
+        where_: &(String, String, String),
+    ) -> Option<Num> {
         let is_blank = match &raw.value {
             Raw::Null => true,
             Raw::Text(s) => !self.quoted(raw.span) && is_placeholder(s) || s.trim().is_empty(),

@@ -116,14 +116,19 @@ impl Lowerer<'_> {
         let mut figures = Vec::with_capacity(rows.len());
         for row in rows {
             let what = format!("附表「{}」", row.label);
+            // A blank figure is R5 (exit 1) and printed blank, as in the later formats.
+            let at = ("附表".to_owned(), row.label.to_owned(), String::new());
             let figure = match (row.unit, row.key.is_empty()) {
                 (AnnexUnit::Group, _) | (_, true) => None,
                 (AnnexUnit::Count(_), false) => match cells.next() {
-                    Some(Cell::Count(c)) => Some(Value::Count(self.count(c, &what))),
+                    Some(Cell::Count(c)) => Some(Value::Count(self.table_count(c, &what, at))),
                     other => self.misplaced(row.key, other.is_some()),
                 },
                 (AnnexUnit::Money, false) => match cells.next() {
-                    Some(Cell::Money(m)) => Some(Value::Money(self.money(m, &what))),
+                    Some(Cell::Money(m)) => Some(match self.blank(&m.0, &at) {
+                        Some(n) => Value::Count(n),
+                        None => Value::Money(self.money(m, &what)),
+                    }),
                     other => self.misplaced(row.key, other.is_some()),
                 },
             };
