@@ -391,3 +391,63 @@ fn ten_mistakes_in_one_run() {
         .collect();
     assert_eq!(lines, [16, 17, 20, 36, 42, 53, 86, 95, 102, 107]);
 }
+
+// A report checked as printed, with blank cells, gets the same R1–R4 (R6) verdicts as its
+// copy with every blank filled with 0 — the evaluators' convention — plus the R5 that
+// names the blanks. (A blank total is the one exception: it is derived from its parts,
+// so its copy filled with 0 would add a second finding for the same defect; there only R1
+// is compared.)
+#[test]
+fn blanks_give_the_verdicts_of_the_zero_filled_copy() {
+    let verdicts = |path: &str, only_r1: bool| -> (Vec<(String, u64)>, Vec<[usize; 2]>) {
+        let run = nianbao(&["check", "--format", "json", path]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+        let mut rules = Vec::new();
+        let mut blanks = Vec::new();
+        for d in v["diagnostics"].as_array().unwrap() {
+            let rule = d["rule"].as_str().unwrap().to_owned();
+            if rule == "R5" {
+                let labels =
+                    std::iter::once(&d["primary"]).chain(d["secondary"].as_array().unwrap());
+                for l in labels
+                    .filter(|l| l["text"] == "空白" || l["text"].as_str().unwrap().contains("空"))
+                {
+                    let b = l["bytes"].as_array().unwrap();
+                    blanks.push([b[0].as_u64().unwrap() as usize, b[1].as_u64().unwrap() as usize]);
+                }
+            } else if ["R1", "R6"].contains(&rule.as_str())
+                || (!only_r1 && ["R2", "R3", "R4"].contains(&rule.as_str()))
+            {
+                rules.push((rule, d["line"].as_u64().unwrap()));
+            }
+        }
+        blanks.sort();
+        blanks.dedup();
+        (rules, blanks)
+    };
+    let t = TempDir::new("zero-filled");
+    let mut compared = 0;
+    for (name, only_r1) in [
+        ("r5-blank-cell", false),
+        ("r5-placeholder", false),
+        ("r5-blank-columns", false),
+        ("r5-blank-total", true),
+        ("r5-blank-2008", false),
+    ] {
+        let path = format!("tests/fixtures/invalid/{name}.yaml");
+        let (as_printed, blanks) = verdicts(&path, only_r1);
+        assert!(!blanks.is_empty(), "{name}: no blank located");
+        let mut text = std::fs::read_to_string(root().join(&path)).unwrap();
+        for [a, b] in blanks.iter().rev() {
+            let pad = if text[..*a].ends_with(':') { " 0" } else { "0" };
+            text.replace_range(*a..*b, pad);
+        }
+        let copy = t.path(&format!("{name}.yaml"));
+        std::fs::write(&copy, &text).unwrap();
+        let (filled, left) = verdicts(copy.to_str().unwrap(), only_r1);
+        assert!(left.is_empty(), "{name}: blanks left after filling: {left:?}");
+        assert_eq!(as_printed, filled, "{name}: verdicts differ from the zero-filled copy");
+        compared += as_printed.len();
+    }
+    assert!(compared > 0, "no balance verdict was compared");
+}
