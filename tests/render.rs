@@ -346,14 +346,13 @@ fn only_stated_fee_figures_are_printed() {
     assert!(!html.contains("收费通知0件") && !html.contains("通知金额共计"), "{html}");
 }
 
-// A report printed with blank cells checks with exit 1 (not 2), and a forced draft is
-// written in all three formats with those cells blank.
-#[test]
-fn blank_cells_render_blank_in_a_draft() {
-    let out = TempDir::new("blank-draft");
+/// Renders a fixture with `--force` to all three formats: exit 1, every file written.
+/// Returns the HTML.
+fn forced_draft(name: &str) -> String {
+    let out = TempDir::new(&format!("draft-{name}"));
     let run = nianbao(&[
         "render",
-        "tests/fixtures/invalid/r5-blank-columns.yaml",
+        &format!("tests/fixtures/invalid/{name}.yaml"),
         "-o",
         out.0.to_str().unwrap(),
         "--to",
@@ -362,9 +361,16 @@ fn blank_cells_render_blank_in_a_draft() {
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for ext in ["html", "docx", "pdf"] {
-        assert!(out.path(&format!("r5-blank-columns.{ext}")).is_file(), "{ext} missing");
+        assert!(out.path(&format!("{name}.{ext}")).is_file(), "{ext} missing");
     }
-    let html = read(out.path("r5-blank-columns.html"));
+    read(out.path(&format!("{name}.html")))
+}
+
+// A report printed with blank cells checks with exit 1 (not 2), and a forced draft is
+// written in all three formats with those cells blank.
+#[test]
+fn blank_cells_render_blank_in_a_draft() {
+    let html = forced_draft("r5-blank-columns");
     assert!(
         html.contains("<td>0</td><td></td><td></td><td></td><td></td><td></td>"),
         "no blank cells"
@@ -375,21 +381,7 @@ fn blank_cells_render_blank_in_a_draft() {
 // prints them blank next to the figures written as 0.
 #[test]
 fn blank_annex_figures_render_blank_in_a_draft() {
-    let out = TempDir::new("blank-annex");
-    let run = nianbao(&[
-        "render",
-        "tests/fixtures/invalid/r5-blank-2008.yaml",
-        "-o",
-        out.0.to_str().unwrap(),
-        "--to",
-        "html,docx,pdf",
-        "--force",
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    for ext in ["html", "docx", "pdf"] {
-        assert!(out.path(&format!("r5-blank-2008.{ext}")).is_file(), "{ext} missing");
-    }
-    let html = read(out.path("r5-blank-2008.html"));
+    let html = forced_draft("r5-blank-2008");
     assert!(html.contains("政府公报公开政府信息数</th><td>条</td><td></td>"), "gazette not blank");
     assert!(html.contains("政府网站公开政府信息数</th><td>条</td><td>0</td>"), "website not 0");
 }

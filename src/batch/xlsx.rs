@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
+use crate::write::escape;
 use zip::write::SimpleFileOptions;
 
 /// A cell of the sheet.
@@ -17,23 +18,6 @@ pub enum Cell<'a> {
     Text(&'a str),
     /// A number, written as given (an exact decimal or an integer).
     Number(String),
-}
-
-/// Text for XML: escaped, with the characters XML 1.0 cannot hold replaced.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The column letters of a 0-based index (0 → A, 26 → AA).
@@ -97,7 +81,7 @@ fn write<'a>(
             format!(
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{}" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-                xml(sheet)
+                escape(sheet)
             ),
         ),
         ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.to_owned()),
@@ -158,7 +142,7 @@ fn row(out: &mut String, r: usize, cells: &[Cell], text_style: u8, height: Optio
                 let _ = write!(
                     out,
                     r#"<c r="{at}" s="{text_style}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                    xml(t)
+                    escape(t)
                 );
             }
             Cell::Number(v) => {

@@ -114,6 +114,21 @@ pub struct Six {
     pub other_matters_span: Span,
 }
 
+impl Six {
+    /// Every narrative of the six sections, in the order they are printed: 一, the texts
+    /// under tables 二、三、四, 五 and 六.
+    pub fn narratives(&self) -> [&[Item]; 6] {
+        [
+            &self.overview,
+            &self.proactive_remarks,
+            &self.applications_remarks,
+            &self.review_remarks,
+            &self.problems,
+            &self.other_matters,
+        ]
+    }
+}
+
 /// One report, format-independent where the formats agree.
 #[derive(Clone, Debug)]
 pub struct Report {

@@ -29,14 +29,7 @@ fn texts<'a>(cx: &'a Context, out: &mut Vec<(&'a str, Span)>) {
     }
     items(r.preface.as_deref().unwrap_or_default(), out);
     if let Some(s) = r.six() {
-        for list in [
-            &s.overview,
-            &s.proactive_remarks,
-            &s.applications_remarks,
-            &s.review_remarks,
-            &s.problems,
-            &s.other_matters,
-        ] {
+        for list in s.narratives() {
             items(list, out);
         }
     }

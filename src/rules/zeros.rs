@@ -66,14 +66,7 @@ pub(super) fn n5(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut paras = Vec::new();
-    for list in [
-        &s.overview,
-        &s.proactive_remarks,
-        &s.applications_remarks,
-        &s.review_remarks,
-        &s.problems,
-        &s.other_matters,
-    ] {
+    for list in s.narratives() {
         paragraphs(list, &mut paras);
     }
     let Some((figure, span)) =

@@ -19,6 +19,7 @@ pub(crate) fn escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             // Characters XML 1.0 does not allow are dropped rather than written.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
