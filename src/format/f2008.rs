@@ -45,6 +45,8 @@ impl AnnexUnit {
     }
 }
 
+/// What the 附表 is called in section headings and messages.
+pub const ANNEX_NAME: &str = "附表";
 /// The title of the 附表.
 pub const ANNEX_TITLE: &str = "政府信息公开情况统计表";
 /// The header of the 附表: item, unit, figure.
@@ -279,7 +281,7 @@ pub const PARTS: [(&str, Section); 11] = [
             number: "十、", title: "主要问题和改进措施", part: "主要问题和改进措施"
         },
     ),
-    ("annex", Section { number: "十一、", title: "附表", part: "附表" }),
+    ("annex", Section { number: "十一、", title: ANNEX_NAME, part: ANNEX_NAME }),
 ];
 
 /// The deadline of the old 条例: every organ by 31 March of the following year.

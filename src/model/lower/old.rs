@@ -4,7 +4,7 @@
 use super::{Head, Lowerer};
 use crate::diag::Diagnostic;
 use crate::format::Format;
-use crate::format::f2008::AnnexUnit;
+use crate::format::f2008::{ANNEX_NAME, AnnexUnit};
 use crate::input::{Count, Input2008, Money, Statistics2008};
 use crate::model::{Annex, Annexed, Body, Part, Report, Value};
 use crate::source::Span;
@@ -115,9 +115,9 @@ impl Lowerer<'_> {
         let mut cells = cells(s).into_iter();
         let mut figures = Vec::with_capacity(rows.len());
         for row in rows {
-            let what = format!("附表「{}」", row.label);
+            let what = format!("{ANNEX_NAME}「{}」", row.label);
             // A blank figure is R5 (exit 1) and printed blank, as in the later formats.
-            let at = ("附表".to_owned(), row.label.to_owned(), String::new());
+            let at = (ANNEX_NAME.to_owned(), row.label.to_owned(), String::new());
             let figure = match (row.unit, row.key.is_empty()) {
                 (AnnexUnit::Group, _) | (_, true) => None,
                 (AnnexUnit::Count(_), false) => match cells.next() {
