@@ -40,6 +40,7 @@ pub mod layout;
 pub mod write;
 
 pub mod batch;
+pub mod import;
 pub mod load;
 pub mod pipeline;
 pub mod scaffold;

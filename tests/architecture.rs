@@ -11,7 +11,7 @@ use crate::support::root;
 /// The top-level modules in pipeline order: a module may use only those before it.
 const ORDER: &[&str] = &[
     "source", "files", "diag", "units", "format", "fonts", "input", "model", "rules", "doc",
-    "build", "layout", "write", "scaffold", "load", "pipeline", "batch", "cli",
+    "build", "layout", "write", "scaffold", "import", "load", "pipeline", "batch", "cli",
 ];
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
