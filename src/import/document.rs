@@ -70,3 +70,17 @@ impl Table {
         })
     }
 }
+
+/// Why a file cannot be read as a published report at all (exit code 2). The message is
+/// for the user, in Chinese, and says what to do (「这是扫描件，没有文字层：请向发布单位索取
+/// Word 或网页版本」).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unreadable {}

@@ -3,4 +3,4 @@
 
 pub mod document;
 
-pub use document::{Block, Cell, Published, Table};
+pub use document::{Block, Cell, Published, Table, Unreadable};
