@@ -2,5 +2,6 @@
 //! a nianbao YAML file, every cell mapped by its official row and column labels.
 
 pub mod document;
+pub mod pdf;
 
 pub use document::{Block, Cell, Published, Table, Unreadable};
