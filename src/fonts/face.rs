@@ -1,5 +1,9 @@
 //! One font face: its bytes, the parsed face for metrics, and what the writers need.
 
+use std::sync::OnceLock;
+
+use super::cff::Cff;
+
 /// Index of a face in a [`FontBook`].
 pub type FaceId = usize;
 
@@ -11,6 +15,8 @@ pub struct Face {
     index: u32,
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
+    /// The CFF outlines, read for subsetting the first time a PDF needs them.
+    cff: OnceLock<Option<Cff>>,
 }
 
 impl Face {
@@ -21,7 +27,7 @@ impl Face {
     ) -> Result<Face, ttf_parser::FaceParsingError> {
         let face = ttf_parser::Face::parse(data, index)?;
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Face { name, data, index, face, units_per_em })
+        Ok(Face { name, data, index, face, units_per_em, cff: OnceLock::new() })
     }
 
     /// The glyph for `ch` and its advance in em, if the face has it.
@@ -74,5 +80,16 @@ impl Face {
     /// Whether the outlines are CFF (embedded as `FontFile3`) rather than TrueType.
     pub fn is_cff(&self) -> bool {
         self.face.tables().cff.is_some()
+    }
+
+    /// A CFF subset of the glyphs `gids` (renumbered in that order, `.notdef` first),
+    /// flattened and without hints; `None` for TrueType outlines or a CFF this reader
+    /// does not handle.
+    pub fn cff_subset(&self, gids: &[u16]) -> Option<Vec<u8>> {
+        let cff = self.cff.get_or_init(|| {
+            let table = self.face.raw_face().table(ttf_parser::Tag::from_bytes(b"CFF "))?;
+            Cff::read(table)
+        });
+        cff.as_ref()?.subset(gids)
     }
 }

@@ -7,12 +7,14 @@
 //! measures with [`ttf_parser`] and the PDF writer draws the same glyph ids, so measured
 //! and drawn widths agree.
 
+mod cff;
 mod face;
 mod role;
 mod user;
 
 use std::sync::OnceLock;
 
+pub use cff::strip_hints;
 pub use face::{Face, FaceId};
 pub use role::Role;
 pub use user::{FontError, FontErrorKind, FontOverride};

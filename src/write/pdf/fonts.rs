@@ -2,9 +2,10 @@
 //! and each written as a Type0 font with its CID font, descriptor, widths, subset program
 //! and ToUnicode map.
 //!
-//! Only the glyphs drawn are embedded (`subsetter`). CFF subsets lose their stem hints
-//! ([`super::cff`]): a sixth of their size, and they help only screen rendering at small
-//! sizes.
+//! Only the glyphs drawn are embedded. CFF faces are subset by [`Face::cff_subset`], from
+//! glyphs flattened once per process, without their stem hints (a sixth of their size,
+//! and they help only screen rendering at small sizes); other faces, and CFF fonts that
+//! reader does not handle, by `subsetter`.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
 use super::deflate::{self, deflate};
-use super::{Ids, PdfError, SubsetFailure, cff};
+use super::{Ids, PdfError, SubsetFailure};
 use crate::fonts::{Face, FaceId, FontBook};
 use crate::layout::{Item, Layout};
 use crate::write::hash::Fnv1a128;
@@ -192,6 +193,12 @@ pub(super) fn write_font(
 /// without hints (what `FontFile3` with `CIDFontType0C` holds).
 fn program(face: &Face, remapper: &GlyphRemapper) -> Result<Vec<u8>, PdfError> {
     let fail = |reason| PdfError::Subset { font: face.name.clone(), reason };
+    if face.is_cff() {
+        let gids: Vec<u16> = remapper.remapped_gids().collect();
+        if let Some(subset) = face.cff_subset(&gids) {
+            return Ok(subset);
+        }
+    }
     let (data, index) = face.data();
     let subset =
         subsetter::subset(data, index, remapper).map_err(|e| fail(SubsetFailure::Subsetter(e)))?;
@@ -204,7 +211,7 @@ fn program(face: &Face, remapper: &GlyphRemapper) -> Result<Vec<u8>, PdfError> {
         .table(ttf_parser::Tag::from_bytes(b"CFF "))
         .ok_or_else(|| fail(SubsetFailure::NoCff))?;
     // A table the hint stripper does not understand is embedded with its hints.
-    Ok(cff::strip_hints(table).unwrap_or_else(|| table.to_vec()))
+    Ok(crate::fonts::strip_hints(table).unwrap_or_else(|| table.to_vec()))
 }
 
 /// The six capital letters before a subset's font name (PDF 32000-1 §9.6.4): a hash of

@@ -5,7 +5,7 @@
 //!
 //! - `content`: each page's content stream, glyph runs and rules;
 //! - `fonts`: the faces used, subset to the glyphs drawn, with widths and ToUnicode maps
-//!   (`cff` removes the stem hints of CFF subsets);
+//!   (CFF subsets come from [`crate::fonts`], flattened and without stem hints);
 //! - `outline`: bookmarks for the sections;
 //! - `meta`: the figures attached as `nianbao-data.json`, the information dictionary and
 //!   XMP, and the file ID;
@@ -15,7 +15,6 @@
 //! publication date, and the file ID and subset tags are FNV-1a hashes of the content
 //! (`crate::write::hash`), so the same input gives the same bytes.
 
-mod cff;
 mod content;
 mod deflate;
 mod fonts;
