@@ -58,10 +58,13 @@ fn main() {
     let out = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
 
+    // `-- --in-process`: part 2 on one thread only (for profiling and CPU-time counts).
+    let in_process = std::env::args().any(|a| a == "--in-process");
+
     // 1. Fresh process.
     let one = root.join("examples/yiyang-shenpi-2022.yaml");
     let mut runs = Vec::new();
-    for _ in 0..31 {
+    for _ in 0..if in_process { 0 } else { 31 } {
         let t = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_nianbao"))
             .args(["render", one.to_str().unwrap(), "--to", "pdf", "-o", out.to_str().unwrap()])
@@ -71,19 +74,22 @@ fn main() {
         runs.push(t.elapsed());
         assert!(status.success());
     }
-    let size = std::fs::metadata(out.join("yiyang-shenpi-2022.pdf")).unwrap().len();
-    println!(
-        "one report, fresh process (yiyang-shenpi-2022, {} KB PDF): median {}",
-        size / 1000,
-        ms(median(runs))
-    );
+    if !in_process {
+        let size = std::fs::metadata(out.join("yiyang-shenpi-2022.pdf")).unwrap().len();
+        println!(
+            "one report, fresh process (yiyang-shenpi-2022, {} KB PDF): median {}",
+            size / 1000,
+            ms(median(runs))
+        );
+    }
 
     // 2. 100 reports in one process.
     let templates = Templates::load(None).unwrap();
     let fonts = FontBook::bundled();
     let batch: Vec<&PathBuf> = examples.iter().cycle().take(100).collect();
     pdf_of(batch[0], &templates, fonts); // fonts parsed once, as in a batch run
-    for threads in [1usize, 2] {
+    for threads in if in_process { &[1usize][..] } else { &[1, 2] } {
+        let threads = *threads;
         let mut rounds = Vec::new();
         for _ in 0..7 {
             let t = Instant::now();
