@@ -6,7 +6,6 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::output::write_atomic;
 use super::{BatchArgs, Outcome};
 use crate::batch::{self, Batch, ReportResult, discover};
 use crate::diag::Severity;
@@ -15,29 +14,36 @@ use crate::source::{display_path, io_reason};
 use crate::write::docx::DocxOptions;
 
 /// Writes one file of the output folder, creating its folder: the batch's only writer.
+/// Files are flushed to the disk together at the end ([`crate::files::flush_folder`]).
 fn write_file(out: &Path, rel: &Path, bytes: &[u8]) -> Result<(), String> {
     let path = out.join(rel);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("无法创建文件夹 {}（{}）", display_path(dir), io_reason(&e)))?;
     }
-    write_atomic(&path, bytes)
+    let files = [(path, bytes)];
+    crate::files::write_all_flushed(&files, crate::files::Flush::Later).map_err(|e| e.to_string())
 }
 
 /// Keeps freed memory in the process between reports instead of returning it to the
 /// system after each one (glibc only). Rendering one report allocates and frees a few
 /// megabytes; with the default 128 KiB trim threshold glibc gives them back and asks
-/// again for every report. Measured on the benchmark machine: see README (速度).
+/// again for every report. Setting the trim threshold also stops glibc from raising its
+/// mmap threshold on its own, so blocks of a few hundred KiB (DOCX and PDF buffers) would
+/// each be mapped and unmapped again: the mmap threshold is raised to glibc's maximum
+/// (32 MiB) too. Measured on the benchmark machine: see README (速度).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     unsafe extern "C" {
         fn mallopt(param: i32, value: i32) -> i32;
     }
     const M_TRIM_THRESHOLD: i32 = -1;
+    const M_MMAP_THRESHOLD: i32 = -3;
     // SAFETY: mallopt only changes a tuning parameter of glibc's allocator; it is
     // called before the worker threads start.
     unsafe {
         mallopt(M_TRIM_THRESHOLD, 256 << 20);
+        mallopt(M_MMAP_THRESHOLD, 32 << 20);
     }
 }
 
@@ -134,6 +140,10 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
                 outcome = Outcome::Unreadable;
             }
         }
+    }
+    if let Err(e) = crate::files::flush_folder(out) {
+        eprintln!("错误：{e}");
+        outcome = Outcome::Unreadable;
     }
     report(&result, args.quiet, out, &written);
     outcome.max(outcome_of(&result))

@@ -9,4 +9,4 @@ mod write;
 
 pub use read::{Limit, ReadError, read_limited};
 pub use reason::{read_reason, write_reason};
-pub use write::{WriteError, write_all, write_one};
+pub use write::{Flush, WriteError, flush_folder, write_all, write_all_flushed, write_one};

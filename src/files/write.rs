@@ -125,9 +125,13 @@ impl Temp {
         Err(io_error(dir)(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into())))
     }
 
-    fn write(&mut self, bytes: &[u8], target: &Path) -> Result<(), WriteError> {
+    fn write(&mut self, bytes: &[u8], target: &Path, flush: Flush) -> Result<(), WriteError> {
         let file = self.file.as_mut().expect("written once");
-        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_error(target))
+        file.write_all(bytes).map_err(io_error(target))?;
+        if flush == Flush::EachFile || !cfg!(target_os = "linux") {
+            file.sync_all().map_err(io_error(target))?;
+        }
+        Ok(())
     }
 }
 
@@ -178,8 +182,24 @@ fn check_target(path: &Path) -> Result<bool, WriteError> {
     }
 }
 
+/// When written files are flushed to the disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flush {
+    /// Each file before it is renamed into place.
+    EachFile,
+    /// Once for the whole output folder, by [`flush_folder`], after a batch: hundreds of
+    /// flushes one after another take seconds, one takes milliseconds. Linux only (it has
+    /// `syncfs`); elsewhere this is [`Flush::EachFile`].
+    Later,
+}
+
 /// Writes every file of a set, or none: see the module's documentation.
 pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), WriteError> {
+    write_all_flushed(files, Flush::EachFile)
+}
+
+/// [`write_all`], flushed to the disk as `flush` says.
+pub fn write_all_flushed(files: &[(PathBuf, &[u8])], flush: Flush) -> Result<(), WriteError> {
     let mut exists = Vec::with_capacity(files.len());
     for (path, _) in files {
         exists.push(check_target(path)?);
@@ -193,7 +213,7 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), WriteError> {
     let mut temps = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         let mut t = Temp::create(&folder_of(path))?;
-        t.write(bytes, path)?;
+        t.write(bytes, path, flush)?;
         temps.push(t);
     }
     // 2. Earlier versions kept as hard links, so that a failure can restore them.
@@ -233,6 +253,27 @@ fn backup(path: &Path) -> Option<Temp> {
         }
     }
     None
+}
+
+/// Flushes to the disk everything written under `dir` with [`Flush::Later`]: the file
+/// system holding `dir` is synchronised once (`syncfs`). Elsewhere than on Linux the
+/// files were flushed one by one already, and this does nothing.
+pub fn flush_folder(dir: &Path) -> Result<(), WriteError> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        unsafe extern "C" {
+            fn syncfs(fd: i32) -> i32;
+        }
+        let folder = File::open(dir).map_err(io_error(dir))?;
+        // SAFETY: syncfs only reads the descriptor, which `folder` keeps open.
+        if unsafe { syncfs(folder.as_raw_fd()) } != 0 {
+            return Err(io_error(dir)(std::io::Error::last_os_error()));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Writes one file (see [`write_all`]).

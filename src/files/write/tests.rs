@@ -89,3 +89,15 @@ fn a_killed_runs_leftovers_are_removed_and_a_live_runs_kept() {
     write_one(&d.0.join("r.pdf"), b"x").unwrap();
     assert_eq!(d.names(), [".nb~ghijkl", "r.pdf"]);
 }
+
+#[test]
+fn files_flushed_later_are_complete_and_the_folder_flush_reports_failure() {
+    let d = Dir::new("later");
+    let a = d.0.join("r.docx");
+    write_all_flushed(&[(a.clone(), b"docx".as_slice())], Flush::Later).unwrap();
+    assert_eq!(std::fs::read(&a).unwrap(), b"docx");
+    assert_eq!(d.names(), ["r.docx"]);
+    flush_folder(&d.0).unwrap();
+    let e = flush_folder(&d.0.join("missing")).unwrap_err();
+    assert!(e.to_string().contains("missing"), "{e}");
+}
