@@ -1,0 +1,91 @@
+//! Labels as published: the same official label typed with full- or half-width
+//! punctuation, spaces inside (「自 然 人」), curly or straight quotes, 、 or ， — compared
+//! by their letters, digits and Han characters alone.
+
+/// The key a label is compared by: every letter, digit and Han character, in order,
+/// full-width forms folded to ASCII; punctuation, quotes and white space dropped.
+pub fn key(text: &str) -> String {
+    text.chars().filter_map(fold).filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A full-width ASCII form (Ａ, １) as its ASCII letter or digit.
+fn fold(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        _ => Some(c),
+    }
+}
+
+/// The label without a trailing parenthetical note: 「（二）部分公开（区分处理的…）」 →
+/// 「（二）部分公开」, compared by [`key`].
+pub fn key_without_note(text: &str) -> String {
+    let t = text.trim_end();
+    let stripped = match t.chars().next_back() {
+        Some('）' | ')') => match t.rfind(['（', '(']) {
+            Some(i) if i > 0 => &t[..i],
+            _ => t,
+        },
+        _ => t,
+    };
+    key(stripped)
+}
+
+/// The text with runs of white space (ideographic spaces included) made one space, and
+/// trimmed.
+pub fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The text with spaces between two Han characters (or a Han character and full-width
+/// punctuation) removed: a label or sentence broken over lines or spaced out in a table
+/// cell (「自 然 人」, 「结果 纠正」) reads whole again. Spaces next to Latin letters and
+/// digits stay.
+pub fn join_cjk(text: &str) -> String {
+    let chars: Vec<char> = squeeze(text).chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() && (wide(chars[i - 1]) || wide(chars[i + 1])) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Han character or full-width punctuation.
+fn wide(c: char) -> bool {
+    matches!(c as u32, 0x2010..=0x206F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compares_labels_by_their_characters() {
+        assert_eq!(key("（一）予以公开"), key("(一)予以公开"));
+        assert_eq!(key("3.危及“三安全一稳定”"), key("3.危及\"三安全一稳定\""));
+        assert_eq!(key("自 然 人"), key("自然人"));
+        assert_eq!(key("１．属于国家秘密"), key("1.属于国家秘密"));
+        assert_ne!(key("（七）总计"), key("总计"));
+        assert_eq!(
+            key_without_note("（二）部分公开（区分处理的，只计这一情形）"),
+            key("（二）部分公开")
+        );
+        assert_eq!(join_cjk("结果 纠正"), "结果纠正");
+        assert_eq!(join_cjk(" 2022年 1月  x  y "), "2022年1月 x y");
+    }
+}
