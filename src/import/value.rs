@@ -31,8 +31,8 @@ pub enum Value {
 /// Units seen after figures in published tables.
 const UNITS: [&str; 11] = ["万元", "人次", "元", "件", "项", "条", "次", "个", "人", "篇", "家"];
 
-/// Placeholders printed instead of a figure.
-const PLACEHOLDERS: [&str; 10] = ["/", "／", "—", "——", "-", "－", "–", "无", "空", "\\"];
+/// Placeholders printed instead of a figure (those `check` reads as blanks, rule R5).
+const PLACEHOLDERS: [&str; 8] = ["/", "／", "—", "——", "-", "－", "无", "空"];
 
 impl Value {
     /// Reads a cell's text.
@@ -75,13 +75,16 @@ impl Value {
         }
     }
 
-    /// The cell as a YAML scalar: the number, `~` for a blank, a placeholder or text in
-    /// quotes (so that `check` names it, rule R5).
+    /// The cell as a YAML scalar: the number, `~` for a blank or for words, a
+    /// placeholder as printed (`check` names blanks and placeholders, rule R5).
     pub fn yaml(&self) -> String {
         match self {
             Value::Number { text, .. } | Value::Annotated { text, .. } => text.clone(),
             Value::Blank => "~".to_owned(),
-            Value::Placeholder(p) => serde_json::to_string(p).unwrap_or_default(),
+            // Unquoted, as a clerk would type it: `check` names it as a blank (R5). A
+            // lone ASCII hyphen cannot stand unquoted in a YAML list: its full-width twin.
+            Value::Placeholder(p) if p == "-" => "－".to_owned(),
+            Value::Placeholder(p) => p.clone(),
             Value::Text(_) => "~".to_owned(),
         }
     }
@@ -142,7 +145,7 @@ mod tests {
             Value::Annotated { text: "2727".into(), rest: "(书记、市长信箱)".into() }
         );
         assert_eq!(Value::read("若干"), Value::Text("若干".into()));
-        assert_eq!(Value::read("/").yaml(), "\"/\"");
+        assert_eq!(Value::read("/").yaml(), "/");
         assert_eq!(Value::Blank.yaml(), "~");
     }
 }
