@@ -49,27 +49,6 @@ pub fn squeeze(text: &str) -> String {
     out
 }
 
-/// The text with spaces between two Han characters (or a Han character and full-width
-/// punctuation) removed: a label or sentence broken over lines or spaced out in a table
-/// cell (「自 然 人」, 「结果 纠正」) reads whole again. Spaces next to Latin letters and
-/// digits stay.
-pub fn join_cjk(text: &str) -> String {
-    let chars: Vec<char> = squeeze(text).chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && i > 0 && i + 1 < chars.len() && (wide(chars[i - 1]) || wide(chars[i + 1])) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A Han character or full-width punctuation.
-fn wide(c: char) -> bool {
-    matches!(c as u32, 0x2010..=0x206F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,7 +64,6 @@ mod tests {
             key_without_note("（二）部分公开（区分处理的，只计这一情形）"),
             key("（二）部分公开")
         );
-        assert_eq!(join_cjk("结果 纠正"), "结果纠正");
-        assert_eq!(join_cjk(" 2022年 1月  x  y "), "2022年1月 x y");
+        assert_eq!(squeeze(" 2022年\u{3000}1月  x  y "), "2022年 1月 x y");
     }
 }

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::document::{Block, Published, Unreadable};
 use super::imported::Imported;
 use super::label::key;
-use super::narrative::{blocks, date_of, is_page_noise, is_part_heading, part_title};
+use super::narrative::{
+    blocks, date_of, is_page_noise, is_part_heading, is_portal_text, part_title,
+};
 use super::tokens::stream;
 use super::{annex, six};
 use crate::format::common::{SECTIONS, section};
@@ -77,7 +79,7 @@ pub fn map(p: &Published, hint: Option<Format>) -> Result<Imported, Unreadable> 
     let mut signature: Vec<&str> = Vec::new();
     while last > first + 1 {
         match paras[last - 1] {
-            Some(t) if is_page_noise(t) => last -= 1,
+            Some(t) if is_portal_text(t) => last -= 1,
             Some(t) if signature.len() < 3 && (date_of(t).is_some() || is_name(t)) => {
                 signature.push(t);
                 last -= 1;
@@ -106,6 +108,7 @@ pub fn map(p: &Published, hint: Option<Format>) -> Result<Imported, Unreadable> 
         let toks = stream(&p.blocks, start..stop.max(start));
         let used: BTreeSet<usize> = six::map(&toks, spec, &mut out).into_iter().collect();
         leftovers(&toks, &used, &heads, spec, &mut out);
+        money_unit(spec, &mut out);
         for (n, (key, _)) in parts.iter().enumerate() {
             if ![section::OVERVIEW, section::PROBLEMS, section::OTHER_MATTERS].contains(&n) {
                 continue;
@@ -391,6 +394,27 @@ fn leftovers(
         *first = r.to_owned();
     }
     out.remarks = review_notes.into_iter().filter(|t| !t.is_empty()).map(Narr::Para).collect();
+}
+
+/// 采购总金额 printed without a unit (2019 format): the unit is a guess, listed.
+fn money_unit(spec: &FormatSpec, out: &mut Imported) {
+    let Some((g, r)) = spec.proactive_rows().find(|(_, r)| r.unit) else { return };
+    if out.procurement_unit.is_some() {
+        return;
+    }
+    let key = format!("proactive.{}", r.key);
+    let Some(amount) = out.figures.get(&key).and_then(|v| v.last()).and_then(|v| v.number()) else {
+        return;
+    };
+    // Six or more digits before the point are yuan: no agency buys for a million 万元.
+    let whole = amount.split('.').next().unwrap_or("").trim_start_matches(['+', '-']);
+    let unit = if whole.len() >= 6 { "元" } else { "万元" };
+    out.procurement_unit = Some(unit.to_owned());
+    let col = g.columns.last().map_or("", |c| c.label);
+    out.problem(
+        format!("{} {} {col}", SECTIONS[section::PROACTIVE].heading(), r.label),
+        format!("原报告没有写单位（{amount}）：暂按「{unit}」填写，请核对 unit"),
+    );
 }
 
 /// Year, agency and level settled, and what is missing listed.

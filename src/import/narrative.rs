@@ -149,13 +149,18 @@ pub fn date_of(p: &str) -> Option<crate::model::Date> {
 /// number).
 pub fn is_page_noise(p: &str) -> bool {
     let t = p.trim();
+    is_portal_text(t) || t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c.is_whitespace())
+}
+
+/// A portal's own words around a report (not a lone number, which may be a figure).
+pub fn is_portal_text(p: &str) -> bool {
+    let t = p.trim();
     t.contains("扫一扫")
         || t.starts_with("当前位置")
         || t.starts_with("当前页面")
         || t.starts_with("您现在的位置")
         || t.contains("首页 >")
         || t.contains("首页>")
-        || t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c.is_whitespace())
         || ["打印本页", "关闭窗口", "【打印】", "【关闭】", "返回顶部", "打印", "关闭"].contains(&t)
 }
 
