@@ -212,7 +212,11 @@ impl Scaffold {
         );
         if let Some(fill) = &self.fill {
             for line in &fill.header {
-                let _ = writeln!(o, "# {line}");
+                if line.is_empty() {
+                    o.push_str("#\n");
+                } else {
+                    let _ = writeln!(o, "# {line}");
+                }
             }
         }
         if let Some(p) = &self.from_previous {
@@ -583,7 +587,6 @@ impl Scaffold {
             Some(f) => {
                 o.push_str("\npreface:                         # 编制说明：原报告自己的\n");
                 narrative(o, &f.preface, 2);
-                o.push('\n');
             }
             None => o.push_str(
                 "

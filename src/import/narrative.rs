@@ -149,7 +149,8 @@ pub fn date_of(p: &str) -> Option<crate::model::Date> {
 /// number).
 pub fn is_page_noise(p: &str) -> bool {
     let t = p.trim();
-    is_portal_text(t) || t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c.is_whitespace())
+    is_portal_text(t)
+        || t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '—' || c.is_whitespace())
 }
 
 /// A portal's own words around a report (not a lone number, which may be a figure).
