@@ -205,10 +205,10 @@ impl Body {
                 out.push_str(&self.paragraph(&n));
             } else if is(&n, "tbl") {
                 inner.push(n);
-            } else if is(&n, "sdt") {
-                if let Some(c) = child(&n, "sdtContent") {
-                    self.cell_text(&c, out, inner);
-                }
+            } else if is(&n, "sdt")
+                && let Some(c) = child(&n, "sdtContent")
+            {
+                self.cell_text(&c, out, inner);
             }
         }
     }
