@@ -61,7 +61,7 @@ pub struct Fill {
     /// `review_litigation.review`, `statistics.applications.received`), each row's cells in
     /// the catalogue's column order.
     pub figures: BTreeMap<String, Vec<String>>,
-    /// The unit of 采购总金额 (2019 format).
+    /// The unit of the procurement amount (2019 format).
     pub procurement_unit: Option<String>,
     /// 信息处理费: notices, their amount, collected (2021 format), when stated.
     pub information_fees: Option<[String; 3]>,

@@ -26,7 +26,7 @@ pub struct Imported {
     /// Figures by scaffold key (`applications.results.granted`), each row's cells in the
     /// catalogue's column order.
     pub figures: BTreeMap<String, Vec<Value>>,
-    /// The unit of 采购总金额 (2019 format).
+    /// The unit of the procurement amount (2019 format).
     pub procurement_unit: Option<String>,
     /// 信息处理费 (2021 format), when the report states it in nianbao's words.
     pub information_fees: Option<[String; 3]>,

@@ -55,11 +55,26 @@ mod tests {
 
     #[test]
     fn compares_labels_by_their_characters() {
-        assert_eq!(key("（一）予以公开"), key("(一)予以公开"));
-        assert_eq!(key("3.危及“三安全一稳定”"), key("3.危及\"三安全一稳定\""));
-        assert_eq!(key("自 然 人"), key("自然人"));
-        assert_eq!(key("１．属于国家秘密"), key("1.属于国家秘密"));
-        assert_ne!(key("（七）总计"), key("总计"));
+        let rows = crate::format::f2021::SPEC.applications;
+        for r in rows {
+            let half = r.label.replace('（', "(").replace('）', ")").replace(['“', '”'], "\"");
+            assert_eq!(key(r.label), key(&half), "{}", r.label);
+            let wide: String = r
+                .label
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                    '.' => '．',
+                    _ => c,
+                })
+                .collect();
+            assert_eq!(key(r.label), key(&wide), "{}", r.label);
+        }
+        let natural = crate::format::common::APP_COLUMNS[0].0;
+        let spaced: Vec<String> = natural.chars().map(String::from).collect();
+        assert_eq!(key(&spaced.join(" ")), key(natural));
+        let total = rows.iter().find(|r| r.kind == crate::format::RowKind::Total).map(|r| r.label);
+        assert_ne!(total.map(key), Some(key("总计")));
         assert_eq!(
             key_without_note("（二）部分公开（区分处理的，只计这一情形）"),
             key("（二）部分公开")

@@ -231,7 +231,11 @@ fn recognise(p: &Published) -> Result<Format, Unreadable> {
     }
     best.map(|(_, f)| f).ok_or_else(|| {
         Unreadable(
-            "没有找到政府信息公开工作年度报告的官方表格（如「第二十条第（一）项」「一、本年新收政府信息公开申请数量」或附表的统计指标）：这不像是一份年度报告，或表格是图片".into(),
+            format!(
+                "没有找到政府信息公开工作年度报告的官方表格（如「{}」「{}」或附表的统计指标）：这不像是一份年度报告，或表格是图片",
+                crate::format::common::item::DOCUMENTS,
+                FORMATS[0].applications.first().map_or("", |r| r.label)
+            ),
         )
     })
 }
@@ -396,7 +400,8 @@ fn leftovers(
     out.remarks = review_notes.into_iter().filter(|t| !t.is_empty()).map(Narr::Para).collect();
 }
 
-/// 采购总金额 printed without a unit (2019 format): the unit is a guess, listed.
+/// The procurement amount printed without a unit (2019 format): the unit is a guess,
+/// listed.
 fn money_unit(spec: &FormatSpec, out: &mut Imported) {
     let Some((g, r)) = spec.proactive_rows().find(|(_, r)| r.unit) else { return };
     if out.procurement_unit.is_some() {

@@ -168,6 +168,7 @@ pub fn is_portal_text(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::common::{SECTIONS, section};
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
@@ -204,13 +205,13 @@ mod tests {
         assert!(is_part_heading(
             "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
             4,
-            Some("政府信息公开行政复议、行政诉讼情况")
+            Some(SECTIONS[section::REVIEW].title)
         ));
-        assert!(!is_part_heading("二、加强平台建设", 2, Some("主动公开政府信息情况")));
+        assert!(!is_part_heading("二、加强平台建设", 2, Some(SECTIONS[section::PROACTIVE].title)));
         assert!(is_part_heading(
             "五、存在的主要问题及整改措施",
             5,
-            Some("存在的主要问题及改进情况")
+            Some(SECTIONS[section::PROBLEMS].title)
         ));
         assert_eq!(date_of("（2021年1月29日）").map(|d| d.iso()), Some("2021-01-29".into()));
     }

@@ -172,7 +172,8 @@ fn header_order(
     order
 }
 
-/// A unit printed in a money cell must be the column's; 采购总金额 takes its unit from
+/// A unit printed in a money cell must be the column's; the procurement amount takes its
+/// unit from
 /// the cell.
 fn check_unit(
     v: Value,
@@ -285,8 +286,8 @@ fn applications(
 }
 
 /// The order of the seven columns of table 三 as printed: by the header cells' grid
-/// columns when the table is a grid, otherwise in reading order with 法人或其他组织
-/// standing for its five columns.
+/// columns when the table is a grid, otherwise in reading order with the organisations'
+/// header standing for its five columns.
 fn app_order(header: &[Tok], out: &mut Imported, name: &str) -> Vec<usize> {
     let official: Vec<usize> = (0..APP_COLUMNS.len()).collect();
     let leaf = |t: &Tok| APP_COLUMNS.iter().position(|(l, _)| key(l) == key(&t.text));

@@ -72,7 +72,7 @@ pub enum Target {
 pub struct Entry {
     /// The label, as the catalogue prints it.
     pub label: String,
-    /// Other spellings accepted (2019's 规范性文件 for 行政规范性文件).
+    /// Other spellings accepted (the 2019 wording of a row the 2021 format renamed).
     pub aliases: Vec<String>,
     /// What it names.
     pub target: Target,
