@@ -15,6 +15,9 @@ use super::label::squeeze;
 /// A line break in the page's source: dropped between two Han characters, a space
 /// elsewhere (Word wraps its HTML source in the middle of sentences).
 const SOURCE_BREAK: char = '\u{1}';
+/// The end of a paragraph inside a cell: joined away in a table of figures, a paragraph
+/// break when the table turns out to lay out the page.
+const CELL_BREAK: char = '\u{2}';
 
 /// Reads an HTML page.
 pub fn read(html: &str) -> Published {
@@ -47,7 +50,14 @@ struct OpenTable {
     rows: Vec<Vec<RawCell>>,
     row_open: bool,
     cell: Option<RawCell>,
+    /// A table that lays out the page (the article in one of its cells, or tables inside
+    /// its cells): its cells' text is read as paragraphs, and it is no table of the report.
+    layout: bool,
 }
+
+/// A cell longer than this holds running text, not a label or a figure: its table lays
+/// out the page.
+const LAYOUT_CELL: usize = 120;
 
 #[derive(Default)]
 struct Reader {
@@ -112,6 +122,10 @@ impl Reader {
                 self.skip = Some(name.to_owned());
             }
             "table" => {
+                // A table inside a cell: the outer table lays out the page.
+                if self.tables.last().is_some_and(|t| t.cell.is_some() && !t.layout) {
+                    self.to_layout();
+                }
                 self.flush();
                 self.tables.push(OpenTable::default());
             }
@@ -120,6 +134,13 @@ impl Reader {
                     close_cell(t);
                     t.rows.push(Vec::new());
                     t.row_open = true;
+                }
+            }
+            "td" | "th" if self.tables.last().is_some_and(|t| t.layout) => {
+                if let Some(mut t) = self.tables.pop() {
+                    self.flush_layout(&mut t);
+                    t.cell = Some(RawCell::default());
+                    self.tables.push(t);
                 }
             }
             "td" | "th" => {
@@ -137,9 +158,25 @@ impl Reader {
                 }
             }
             "br" => self.line_break(),
-            _ if is_block(name) => self.flush(),
+            _ if is_block(name) => self.block_boundary(),
             _ => {}
         }
+    }
+
+    /// A paragraph ends; inside a cell of running text, the table turns out to lay out
+    /// the page.
+    fn block_boundary(&mut self) {
+        if let Some(t) = self.tables.last_mut()
+            && let Some(cell) = t.cell.as_mut()
+            && !t.layout
+        {
+            if cell.text.chars().count() > LAYOUT_CELL {
+                self.to_layout();
+            } else if !cell.text.is_empty() && !cell.text.ends_with(CELL_BREAK) {
+                cell.text.push(CELL_BREAK);
+            }
+        }
+        self.flush();
     }
 
     fn end(&mut self, name: &str) {
@@ -158,6 +195,10 @@ impl Reader {
         match name {
             "table" => {
                 if let Some(mut t) = self.tables.pop() {
+                    if t.layout {
+                        self.flush_layout(&mut t);
+                        return;
+                    }
                     close_cell(&mut t);
                     self.table_count += 1;
                     let rows: Vec<Vec<RawCell>> =
@@ -166,6 +207,15 @@ impl Reader {
                         let table = place(&rows, format!("第 {} 个表格", self.table_count));
                         self.push_table(table);
                     }
+                }
+            }
+            "tr" | "td" | "th" if self.tables.last().is_some_and(|t| t.layout) => {
+                if let Some(mut t) = self.tables.pop() {
+                    self.flush_layout(&mut t);
+                    if name == "tr" {
+                        t.row_open = false;
+                    }
+                    self.tables.push(t);
                 }
             }
             "tr" => {
@@ -179,7 +229,7 @@ impl Reader {
                     close_cell(t);
                 }
             }
-            _ if is_block(name) => self.flush(),
+            _ if is_block(name) => self.block_boundary(),
             _ => {}
         }
     }
@@ -191,10 +241,10 @@ impl Reader {
     }
 
     fn line_break(&mut self) {
-        match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+        match self.tables.last() {
             // Lines of a cell are joined: a label broken over lines reads whole.
-            Some(_) => {}
-            None => self.flush(),
+            Some(t) if t.cell.is_some() && !t.layout => {}
+            _ => self.flush(),
         }
     }
 
@@ -208,17 +258,47 @@ impl Reader {
         }
         let s = s.replace("\r\n", "\n").replace(['\n', '\r'], &SOURCE_BREAK.to_string());
         match self.tables.last_mut() {
-            Some(t) => {
+            Some(t) if !t.layout => {
                 if let Some(c) = t.cell.as_mut() {
                     c.text.push_str(&s);
                 }
             }
-            None => self.para.push_str(&s),
+            _ => self.para.push_str(&s),
+        }
+    }
+
+    /// A table turns out to lay out the page: what was read of it becomes paragraphs.
+    fn to_layout(&mut self) {
+        let Some(mut t) = self.tables.pop() else { return };
+        t.layout = true;
+        let mut texts: Vec<String> = t.rows.drain(..).flatten().map(|c| c.text).collect();
+        if let Some(c) = t.cell.as_mut() {
+            texts.push(std::mem::take(&mut c.text));
+        }
+        for text in texts {
+            for part in text.split(CELL_BREAK) {
+                let p = clean(part);
+                if !p.is_empty() {
+                    self.blocks.push(Block::Paragraph(p));
+                }
+            }
+        }
+        self.tables.push(t);
+    }
+
+    /// The open cell of a layout table as paragraphs.
+    fn flush_layout(&mut self, t: &mut OpenTable) {
+        if let Some(c) = t.cell.take() {
+            self.para.push_str(&c.text);
+        }
+        let p = clean(&std::mem::take(&mut self.para));
+        if !p.is_empty() {
+            self.blocks.push(Block::Paragraph(p));
         }
     }
 
     fn flush(&mut self) {
-        if self.tables.last().is_some_and(|t| t.cell.is_some()) {
+        if self.tables.last().is_some_and(|t| t.cell.is_some() && !t.layout) {
             // Paragraphs inside a cell stay in the cell.
             return;
         }
@@ -231,6 +311,10 @@ impl Reader {
     fn finish(mut self) -> Published {
         self.flush();
         while let Some(mut t) = self.tables.pop() {
+            if t.layout {
+                self.flush_layout(&mut t);
+                continue;
+            }
             close_cell(&mut t);
             self.table_count += 1;
             let rows: Vec<Vec<RawCell>> = t.rows.into_iter().filter(|r| !r.is_empty()).collect();
@@ -270,7 +354,7 @@ fn clean(s: &str) -> String {
             if !(wide(before) || wide(after)) {
                 out.push(' ');
             }
-        } else {
+        } else if c != CELL_BREAK {
             out.push(c);
         }
     }
@@ -301,5 +385,24 @@ mod tests {
         assert_eq!(t.at(0, 2).map(|c| c.text.as_str()), Some("b"));
         assert_eq!(t.at(1, 3).map(|c| c.text.as_str()), Some("3"));
         assert_eq!(p.blocks[4], Block::Paragraph("后文".into()));
+    }
+
+    #[test]
+    fn reads_an_article_laid_out_in_a_table() {
+        let long = "很长的正文。".repeat(30);
+        let page = format!(
+            "<table><tr><td>导航</td></tr><tr><td><p>标题</p><p>{long}</p><p>下一段</p>\
+             <table><tr><td>规章</td><td>1</td></tr></table><p>表后</p></td></tr></table>"
+        );
+        let p = read(&page);
+        let texts: Vec<String> = p
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(t) => t.clone(),
+                Block::Table(t) => format!("表格{}", t.cells.len()),
+            })
+            .collect();
+        assert_eq!(texts, ["导航", "标题", long.as_str(), "下一段", "表格2", "表后"]);
     }
 }

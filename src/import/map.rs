@@ -242,7 +242,26 @@ fn recognise(p: &Published) -> Result<Format, Unreadable> {
 
 /// Title, byline, date and preface: the paragraphs before the first part.
 fn front(paras: &[Option<&str>], out: &mut Imported) {
-    let texts: Vec<&str> = paras.iter().flatten().copied().filter(|t| !is_page_noise(t)).collect();
+    let mut texts: Vec<&str> =
+        paras.iter().flatten().copied().filter(|t| !is_page_noise(t)).collect();
+    // What a portal page prints before the title (menus, links) is not the report's; a
+    // date there is.
+    let is_title = |t: &str| t.contains("年度报告") && t.chars().count() <= 60 && !t.contains('。');
+    if let Some(title) = texts.iter().position(|t| is_title(t)) {
+        // The agency on the line before a title that starts with its year.
+        let keep_from = if title > 0 && starts_with_year(texts[title]) && is_name(texts[title - 1])
+        {
+            title - 1
+        } else {
+            title
+        };
+        for t in &texts[..keep_from] {
+            if let Some(d) = date_of(t) {
+                out.publication_date.get_or_insert(d);
+            }
+        }
+        texts.drain(..keep_from);
+    }
     let mut rest: Vec<&str> = Vec::new();
     let mut title_done = false;
     let mut title_text = String::new();

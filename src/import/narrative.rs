@@ -157,6 +157,9 @@ pub fn is_page_noise(p: &str) -> bool {
 pub fn is_portal_text(p: &str) -> bool {
     let t = p.trim();
     t.contains("扫一扫")
+        || ["版权所有", "ICP备", "公网安备", "网站标识码", "主办单位", "网站地图", "联系我们"]
+            .iter()
+            .any(|w| t.contains(w))
         || t.starts_with("当前位置")
         || t.starts_with("当前页面")
         || t.starts_with("您现在的位置")
