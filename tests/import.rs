@@ -253,3 +253,181 @@ fn init_from_a_published_report() {
     assert!(run.stdout.contains("year: 2023"), "{}", run.stdout);
     assert!(run.stdout.contains("name: 益阳市行政审批服务局"), "{}", run.stdout);
 }
+
+/// A DOCX as Word writes one: `document.xml` and `numbering.xml` in a package.
+fn docx_package(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {w}><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let lvl = |i: usize, fmt: &str, text: &str| {
+        format!(
+            "<w:lvl w:ilvl=\"{i}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{fmt}\"/><w:lvlText w:val=\"{text}\"/></w:lvl>"
+        )
+    };
+    let numbering = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering {w}><w:abstractNum w:abstractNumId=\"7\">{}{}</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>",
+        lvl(0, "chineseCounting", "%1、"),
+        lvl(1, "chineseCounting", "（%2）")
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in [("word/document.xml", document), ("word/numbering.xml", numbering)] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+fn wp(text: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+/// A paragraph numbered automatically at `level` (the number is not in its text).
+fn wnum(level: usize, text: &str) -> String {
+    format!(
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+}
+
+/// A table cell: text, columns spanned, vertical merge (`Some(true)` starts one,
+/// `Some(false)` continues it).
+fn wtc(text: &str, span: usize, merge: Option<bool>) -> String {
+    let mut pr = String::new();
+    if span > 1 {
+        pr.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+    }
+    match merge {
+        Some(true) => pr.push_str("<w:vMerge w:val=\"restart\"/>"),
+        Some(false) => pr.push_str("<w:vMerge/>"),
+        None => {}
+    }
+    // A label broken over two paragraphs of the cell.
+    let (a, b) =
+        text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+    format!(
+        "<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:r><w:t>{a}</w:t></w:r></w:p><w:p><w:r><w:t>{b}</w:t></w:r></w:p></w:tc>"
+    )
+}
+
+fn wtbl(rows: &[String]) -> String {
+    format!(
+        "<w:tbl>{}</w:tbl>",
+        rows.iter().map(|r| format!("<w:tr>{r}</w:tr>")).collect::<String>()
+    )
+}
+
+// A DOCX as agencies write them (2019 format): headings numbered by Word (the numbers
+// are not in the text), labels broken over two lines of a cell, group labels merged
+// down with vMerge, spans with gridSpan, table 三 split in two by a page break.
+#[test]
+fn word_docx_variant_maps_by_labels() {
+    use nianbao::format::common::{APP_COLUMNS, LEGAL_PERSONS, REVIEW_COLUMNS, SECTIONS};
+    let spec = nianbao::format::Format::F2019.spec();
+    let mut body = String::new();
+    body.push_str("<w:p><w:r><w:t>江川市民政局</w:t><w:br/><w:t>2020年政府信息公开工作年度报告</w:t></w:r></w:p>");
+    body.push_str(&wnum(0, SECTIONS[0].title));
+    body.push_str(&wp("2020年，本局按条例做好公开工作。"));
+    body.push_str(&wnum(1, "健全制度"));
+    body.push_str(&wp("修订了公开指南。"));
+    body.push_str(&wnum(0, SECTIONS[1].title));
+    // Table 二: every figure its row number times ten plus its column.
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for g in spec.proactive {
+        rows.push(wtc(g.item, 4, None));
+        let mut head = wtc(nianbao::format::common::CONTENT_HEADER, 1, None);
+        for c in g.columns {
+            head.push_str(&wtc(c.label, c.span as usize, None));
+        }
+        rows.push(head);
+        for r in g.rows {
+            n += 1;
+            let mut row = wtc(r.label, 1, None);
+            for (i, c) in g.columns.iter().enumerate() {
+                // The procurement amount with its unit in the cell, as agencies print it.
+                let unit = if r.unit && i == 1 { "万元" } else { "" };
+                row.push_str(&wtc(&format!("{}{unit}", n * 10 + i), c.span as usize, None));
+            }
+            rows.push(row);
+        }
+    }
+    body.push_str(&wtbl(&rows));
+    body.push_str(&wnum(0, SECTIONS[2].title));
+    let mut head = vec![
+        format!("{}{}", wtc("（本列数据的勾稽关系）", 3, Some(true)), wtc("申请人情况", 7, None)),
+        format!(
+            "{}{}{}{}",
+            wtc("", 3, Some(false)),
+            wtc(APP_COLUMNS[0].0, 1, Some(true)),
+            wtc(LEGAL_PERSONS, 5, None),
+            wtc(APP_COLUMNS[6].0, 1, Some(true))
+        ),
+    ];
+    let mut third = format!("{}{}", wtc("", 3, Some(false)), wtc("", 1, Some(false)));
+    for c in &APP_COLUMNS[1..6] {
+        third.push_str(&wtc(c.0, 1, None));
+    }
+    third.push_str(&wtc("", 1, Some(false)));
+    head.push(third);
+    let mut parts: Vec<Vec<String>> = vec![head.clone(), head];
+    let mut last_group: Option<&str> = None;
+    for (i, r) in spec.applications.iter().enumerate() {
+        let part = usize::from(i >= 10);
+        let mut row = String::new();
+        match r.group {
+            Some(g) => {
+                let starts = last_group != Some(g) || (i == 10);
+                row.push_str(&wtc(if starts { g } else { "" }, 2, Some(starts)));
+                row.push_str(&wtc(r.label, 1, None));
+            }
+            None => row.push_str(&wtc(r.label, 3, None)),
+        }
+        last_group = r.group;
+        for c in 0..7 {
+            row.push_str(&wtc(&format!("{}", i * 7 + c), 1, None));
+        }
+        parts[part].push(row);
+    }
+    body.push_str(&wtbl(&parts[0]));
+    body.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+    body.push_str(&wtbl(&parts[1]));
+    body.push_str(&wnum(0, SECTIONS[3].title));
+    let mut heads = String::new();
+    for c in REVIEW_COLUMNS.iter().chain(&REVIEW_COLUMNS).chain(&REVIEW_COLUMNS) {
+        heads.push_str(&wtc(c, 1, None));
+    }
+    let figures: String = (0..15).map(|i| wtc(&i.to_string(), 1, None)).collect();
+    body.push_str(&wtbl(&[heads, figures]));
+    body.push_str(&wnum(0, SECTIONS[4].title));
+    body.push_str(&wp("栏目更新不够及时。"));
+    body.push_str(&wnum(0, SECTIONS[5].title));
+    body.push_str(&wp("无。"));
+    body.push_str(&wp("江川市民政局"));
+    body.push_str(&wp("2021年1月20日"));
+    let bytes = docx_package(&body);
+    let (kind, p) = import::read(&bytes, Some("docx")).unwrap();
+    assert_eq!(kind, Kind::Docx);
+    let im = import::understand(&p, true).unwrap();
+    assert!(im.problems.is_empty(), "{:?}", im.problems);
+    assert_eq!(im.agency.as_deref(), Some("江川市民政局"));
+    assert_eq!(im.year, 2020);
+    assert_eq!(im.publication_date.map(|d| d.iso()).as_deref(), Some("2021-01-20"));
+    let row = |k: &str| im.figures[k].iter().map(|v| v.yaml()).collect::<Vec<_>>().join(",");
+    assert_eq!(row("proactive.regulations"), "10,11,12");
+    assert_eq!(row("proactive.fees"), "70,71");
+    assert_eq!(row("proactive.procurement"), "80,81");
+    assert_eq!(im.procurement_unit.as_deref(), Some("万元"));
+    for (i, r) in spec.applications.iter().enumerate() {
+        let want: Vec<String> = (0..7).map(|c| (i * 7 + c).to_string()).collect();
+        assert_eq!(row(&format!("applications.{}", r.key)), want.join(","), "{}", r.label);
+    }
+    assert_eq!(row("review_litigation.litigation_after_review"), "10,11,12,13,14");
+    let i = import::to_yaml(im, "test.docx", kind).unwrap();
+    assert!(i.yaml.contains("  - heading: 健全制度"), "{}", i.yaml);
+    assert!(i.yaml.contains("other_matters:") && i.yaml.contains("  content: []"), "{}", i.yaml);
+    from_yaml(&i);
+}
