@@ -431,3 +431,30 @@ fn word_docx_variant_maps_by_labels() {
     assert!(i.yaml.contains("other_matters:") && i.yaml.contains("  content: []"), "{}", i.yaml);
     from_yaml(&i);
 }
+
+// Copied text with tab-separated rows: 总计 printed first, 法人或其他组织 over its five
+// columns on the next line, the 2019 row label in a 2021 table, a thousands separator,
+// a 「—」 kept as printed, numbered subheadings in section 五.
+#[test]
+fn tab_separated_text_variant() {
+    let path = root().join("tests/fixtures/import/variants/tabs-2021.txt");
+    let i = import_file(&path, true);
+    let im = &i.imported;
+    assert!(im.problems.is_empty(), "{:?}", im.problems);
+    let row = |k: &str| im.figures[k].iter().map(|v| v.yaml()).collect::<Vec<_>>().join(",");
+    assert_eq!(row("applications.new_received"), "0,1,0,0,0,0,1");
+    assert_eq!(row("applications.results.granted"), "2,1,0,0,0,0,3");
+    assert_eq!(row("proactive.normative_documents"), "3,1,12");
+    assert_eq!(row("proactive.licensing"), "1204");
+    assert_eq!(row("proactive.coercion"), "—");
+    assert_eq!(row("review_litigation.review"), "0,1,0,0,1");
+    assert!(im.notes.iter().any(|n| n.contains("列顺序与官方表格不同")), "{:?}", im.notes);
+    assert!(i.yaml.contains("  - heading: 存在的问题"), "{}", i.yaml);
+    let run = nianbao(&["import", "tests/fixtures/import/variants/tabs-2021.txt"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    // check names the placeholder by its labels (R5) and the source file.
+    let run = nianbao(&["check", "tests/fixtures/import/variants/tabs-2021.txt"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stdout.contains("行政强制"), "{}", run.all());
+    assert!(run.stdout.contains("tabs-2021.txt"), "{}", run.all());
+}

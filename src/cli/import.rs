@@ -44,7 +44,10 @@ pub(super) fn run(args: ImportArgs) -> Outcome {
         im.format.name()
     );
     if import.complete() {
-        eprintln!("全部单元格都已读出。下一步：nianbao check {target}");
+        match &args.output {
+            Some(_) => eprintln!("全部单元格都已读出。下一步：nianbao check {target}"),
+            None => eprintln!("全部单元格都已读出。用 -o 写入文件后运行 nianbao check 核对"),
+        }
         Outcome::Ok
     } else {
         eprintln!("有 {} 处未读出或有疑问（已写在文件开头的注释里）：", im.problems.len());
