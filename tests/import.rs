@@ -458,3 +458,22 @@ fn tab_separated_text_variant() {
     assert!(run.stdout.contains("行政强制"), "{}", run.all());
     assert!(run.stdout.contains("tabs-2021.txt"), "{}", run.all());
 }
+
+// Hostile files end in a reason or a result, quickly: a cell spanning a hundred million
+// rows and columns, tables nested ten thousand deep, a DOCX whose XML is cut off.
+#[test]
+fn hostile_files_are_bounded() {
+    let started = std::time::Instant::now();
+    let mut page = String::from("<table>");
+    for _ in 0..2000 {
+        page.push_str("<tr><td rowspan=99999999 colspan=99999999>x</td><td>1</td></tr>");
+    }
+    page.push_str("</table>");
+    page.push_str(&"<table><tr><td>".repeat(10_000));
+    let (_, p) = import::read(page.as_bytes(), Some("html")).unwrap();
+    assert!(import::understand(&p, true).is_err());
+    let cut = docx_package("<w:p><w:r><w:t>截断");
+    let cut = &cut[..cut.len() / 2];
+    assert!(import::read(cut, Some("docx")).is_err());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

@@ -14,8 +14,12 @@ pub struct RawCell {
     pub colspan: usize,
 }
 
-/// The most rows or columns one cell may span (a hostile `rowspan="99999999"`).
-const MAX_SPAN: usize = 1000;
+/// The most columns one cell may span (a hostile `colspan="99999999"`; the official
+/// tables span 15 at most).
+const MAX_SPAN: usize = 100;
+/// The most grid slots the rowspans of one table may cover; past it, cells span one row
+/// (a hostile page cannot make the grid take minutes).
+const MAX_COVERED: usize = 1 << 20;
 
 /// Places rows of cells on a grid.
 pub fn place(rows: &[Vec<RawCell>], place: String) -> Table {
@@ -29,9 +33,13 @@ pub fn place(rows: &[Vec<RawCell>], place: String) -> Table {
             while taken.contains(&(r, col)) {
                 col += 1;
             }
-            let rowspan = raw.rowspan.clamp(1, MAX_SPAN).min(total_rows - r);
+            let mut rowspan = raw.rowspan.clamp(1, total_rows - r);
             let colspan = raw.colspan.clamp(1, MAX_SPAN);
-            for dr in 0..rowspan {
+            if taken.len() + (rowspan - 1) * colspan > MAX_COVERED {
+                rowspan = 1;
+            }
+            // Only the rows below are taken: this row goes on from `col + colspan`.
+            for dr in 1..rowspan {
                 for dc in 0..colspan {
                     taken.insert((r + dr, col + dc));
                 }
