@@ -124,7 +124,7 @@ impl Reader {
             "table" => {
                 // A table inside a cell: the outer table lays out the page.
                 if self.tables.last().is_some_and(|t| t.cell.is_some() && !t.layout) {
-                    self.to_layout();
+                    self.turn_to_layout();
                 }
                 self.flush();
                 self.tables.push(OpenTable::default());
@@ -171,7 +171,7 @@ impl Reader {
             && !t.layout
         {
             if cell.text.chars().count() > LAYOUT_CELL {
-                self.to_layout();
+                self.turn_to_layout();
             } else if !cell.text.is_empty() && !cell.text.ends_with(CELL_BREAK) {
                 cell.text.push(CELL_BREAK);
             }
@@ -268,7 +268,7 @@ impl Reader {
     }
 
     /// A table turns out to lay out the page: what was read of it becomes paragraphs.
-    fn to_layout(&mut self) {
+    fn turn_to_layout(&mut self) {
         let Some(mut t) = self.tables.pop() else { return };
         t.layout = true;
         let mut texts: Vec<String> = t.rows.drain(..).flatten().map(|c| c.text).collect();
