@@ -246,7 +246,11 @@ fn front(paras: &[Option<&str>], out: &mut Imported) {
         paras.iter().flatten().copied().filter(|t| !is_page_noise(t)).collect();
     // What a portal page prints before the title (menus, links) is not the report's; a
     // date there is.
-    let is_title = |t: &str| t.contains("年度报告") && t.chars().count() <= 60 && !t.contains('。');
+    let is_title = |t: &str| {
+        (t.contains("年度报告") || t.contains("政府信息公开") && t.ends_with("报告"))
+            && t.chars().count() <= 60
+            && !t.contains(['。', '>'])
+    };
     if let Some(title) = texts.iter().position(|t| is_title(t)) {
         // The agency on the line before a title that starts with its year.
         let keep_from = if title > 0 && starts_with_year(texts[title]) && is_name(texts[title - 1])

@@ -137,7 +137,16 @@ pub fn part_title(p: &str) -> String {
 
 /// A paragraph that is only a date (「2021年1月29日」, 「（2021年1月29日）」).
 pub fn date_of(p: &str) -> Option<crate::model::Date> {
-    let t = p.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+    let mut t = p.trim();
+    // A portal's 「发布日期：2023-01-16 10:30」.
+    for prefix in ["发布日期", "发布时间", "成文日期", "日期", "时间"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim_start_matches([':', '：', ' ']);
+            t = t.split_whitespace().next().unwrap_or(t);
+            break;
+        }
+    }
+    let t = t.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
     if t.chars().count() > 16 {
         return None;
     }
@@ -217,5 +226,7 @@ mod tests {
             Some(SECTIONS[section::PROBLEMS].title)
         ));
         assert_eq!(date_of("（2021年1月29日）").map(|d| d.iso()), Some("2021-01-29".into()));
+        assert_eq!(date_of("发布日期：2023-01-16 10:30").map(|d| d.iso()), Some("2023-01-16".into()));
+        assert_eq!(date_of("全年公开2023条"), None);
     }
 }
