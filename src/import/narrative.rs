@@ -226,7 +226,10 @@ mod tests {
             Some(SECTIONS[section::PROBLEMS].title)
         ));
         assert_eq!(date_of("（2021年1月29日）").map(|d| d.iso()), Some("2021-01-29".into()));
-        assert_eq!(date_of("发布日期：2023-01-16 10:30").map(|d| d.iso()), Some("2023-01-16".into()));
+        assert_eq!(
+            date_of("发布日期：2023-01-16 10:30").map(|d| d.iso()),
+            Some("2023-01-16".into())
+        );
         assert_eq!(date_of("全年公开2023条"), None);
     }
 }
