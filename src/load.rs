@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, default_code};
+use crate::diag::{Diagnostic, Severity, default_code};
 use crate::files::{Limit, read_limited};
+use crate::import;
 use crate::input::{self, LoadError};
 use crate::model::{self, Report};
 use crate::scaffold::Scaffold;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, display_path};
 
 /// A report read and lowered, with the warnings found on the way.
 #[derive(Debug)]
@@ -20,9 +21,17 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The largest published report read (a DOCX or PDF with pictures).
+pub const PUBLISHED: Limit = Limit { what: "文件", bytes: 64 << 20 };
+
 /// Reads, parses and lowers a file. Any error means the file cannot be understood
-/// (exit code 2); the rule checks run afterwards on the result.
+/// (exit code 2); the rule checks run afterwards on the result. A published report
+/// (`.html`, `.docx`, `.pdf`, `.txt`) is imported in memory first; what could not be read
+/// from it is listed as F1 warnings.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    if import::is_published(path) {
+        return load_published(path);
+    }
     let bytes = read_limited(path, Limit::YAML).map_err(|e| LoadError {
         file: None,
         diagnostics: vec![Diagnostic::error(e.to_string()).code("F1")],
@@ -32,6 +41,35 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         e
     })?;
     load_source(file)
+}
+
+/// Imports a published report and loads the result.
+fn load_published(path: &Path) -> Result<Loaded, LoadError> {
+    let unreadable = |msg: String| LoadError {
+        file: None,
+        diagnostics: vec![Diagnostic::error(msg).code("F1")],
+    };
+    let bytes = read_limited(path, PUBLISHED).map_err(|e| unreadable(e.to_string()))?;
+    let import = import_bytes(&bytes, path)
+        .map_err(|e| unreadable(format!("{} 无法作为年度报告导入：{e}", display_path(path))))?;
+    let mut loaded = load_source(SourceFile::new(path, import.yaml))?;
+    for p in &import.imported.problems {
+        loaded.warnings.push(
+            Diagnostic::rule(Severity::Warning, "F1", format!("导入时{}：{}", p.place, p.what))
+                .help("用 nianbao import 导出 YAML 后按原报告填写或核对"),
+        );
+    }
+    Ok(loaded)
+}
+
+/// Imports a published report's bytes (embedded figures used when present).
+pub fn import_bytes(bytes: &[u8], path: &Path) -> Result<import::Import, import::Unreadable> {
+    let ext = path.extension().and_then(|e| e.to_str());
+    let (kind, published) = import::read(bytes, ext)?;
+    let imported = import::understand(&published, true)?;
+    let name =
+        path.file_name().map_or_else(|| display_path(path), |n| n.to_string_lossy().into_owned());
+    import::to_yaml(imported, &name, kind)
 }
 
 /// Parses and lowers an already decoded file.

@@ -37,6 +37,54 @@ pub struct Scaffold {
     pub in_force: BTreeMap<&'static str, i64>,
     /// Whether the figures come from last year's report (changes the comments).
     pub from_previous: Option<String>,
+    /// Figures and text to write instead of zeros and empty parts (`nianbao import`).
+    pub fill: Option<Fill>,
+}
+
+/// A narrative block to write: a paragraph, or a subheading with what follows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Narr {
+    /// A paragraph.
+    Para(String),
+    /// A subheading (without its number) and its content.
+    Headed(String, Vec<Narr>),
+}
+
+/// What an imported report fills in: every figure as a YAML scalar (a number, `~` for a
+/// blank, a quoted placeholder), the narrative, and the comment lines that say where it
+/// came from and what could not be read.
+#[derive(Clone, Debug, Default)]
+pub struct Fill {
+    /// Comment lines for the top of the file (without `# `).
+    pub header: Vec<String>,
+    /// Figures by key (`proactive.regulations`, `applications.results.granted`,
+    /// `review_litigation.review`, `statistics.applications.received`), each row's cells in
+    /// the catalogue's column order.
+    pub figures: BTreeMap<String, Vec<String>>,
+    /// The unit of the procurement amount (2019 format).
+    pub procurement_unit: Option<String>,
+    /// 信息处理费: notices, their amount, collected (2021 format), when stated.
+    pub information_fees: Option<[String; 3]>,
+    /// The report's own preface.
+    pub preface: Vec<Narr>,
+    /// Narrative parts by YAML key.
+    pub parts: BTreeMap<String, Vec<Narr>>,
+    /// Headings of the parts that differ from the usual ones (2008 format).
+    pub headings: BTreeMap<String, String>,
+    /// Notes under table 二.
+    pub proactive_remarks: Vec<Narr>,
+    /// Notes under table 四 (or under the 附表).
+    pub remarks: Vec<Narr>,
+}
+
+impl Fill {
+    /// The cells of a row, or blanks when the import has none.
+    fn row(&self, key: &str, width: usize) -> Vec<String> {
+        match self.figures.get(key) {
+            Some(v) => v.clone(),
+            None => vec!["~".to_owned(); width],
+        }
+    }
 }
 
 impl Scaffold {
@@ -52,6 +100,7 @@ impl Scaffold {
             carried_over: [0; 6],
             in_force: BTreeMap::new(),
             from_previous: None,
+            fill: None,
         }
     }
 
@@ -106,25 +155,36 @@ impl Scaffold {
         self.header(&mut o);
         self.proactive(&mut o);
         self.applications(&mut o);
-        review(&mut o);
+        review(&mut o, self.fill.as_ref());
         self.closing(&mut o);
         o
     }
 
     fn header(&self, o: &mut String) {
         self.head(o);
-        o.push_str(
-            "
+        match self.fill.as_ref().filter(|f| !f.preface.is_empty()) {
+            Some(f) => {
+                o.push_str("\npreface:                         # 前言：原报告自己的前言\n");
+                narrative(o, &f.preface, 2);
+                o.push('\n');
+            }
+            None => o.push_str(
+                "
 # preface: |                     # 前言（可选）：不写时自动生成法律依据、六个部分和统计期限
 #   根据《中华人民共和国政府信息公开条例》……
 
 ",
-        );
-        let _ = writeln!(
-            o,
+            ),
+        }
+        let overview = format!(
             "overview:                        # {}（小标题自动编号为（一）（二）……）",
             SECTIONS[section::OVERVIEW].heading()
         );
+        if let Some(f) = &self.fill {
+            part(o, &overview, f.parts.get("overview"));
+            return;
+        }
+        let _ = writeln!(o, "{overview}");
         o.push_str(
             "  - heading: 主动公开
     content: []                  # 在 [] 里写段落，或改为多行：- 第一段……
@@ -150,6 +210,15 @@ impl Scaffold {
             "# {}{y}年政府信息公开工作年度报告 —— nianbao 输入文件（{f} 格式）",
             self.agency
         );
+        if let Some(fill) = &self.fill {
+            for line in &fill.header {
+                if line.is_empty() {
+                    o.push_str("#\n");
+                } else {
+                    let _ = writeln!(o, "# {line}");
+                }
+            }
+        }
         if let Some(p) = &self.from_previous {
             let _ =
                 writeln!(o, "# 由上一年度报告 {p} 生成：机关信息、上年结转已带入，正文已清空。");
@@ -235,10 +304,19 @@ impl Scaffold {
             for row in group.rows {
                 match row.json {
                     Json::Array => {
+                        let filled = self
+                            .fill
+                            .as_ref()
+                            .map(|f| f.row(&format!("proactive.{}", row.key), group.columns.len()));
                         let values: Vec<String> = group
                             .columns
                             .iter()
-                            .map(|c| match c.role {
+                            .enumerate()
+                            .map(|(i, c)| match c.role {
+                                _ if filled.is_some() => filled
+                                    .as_ref()
+                                    .and_then(|f| f.get(i).cloned())
+                                    .unwrap_or_else(|| "~".to_owned()),
                                 ColRole::InForce => {
                                     self.in_force.get(row.key).copied().unwrap_or(0).to_string()
                                 }
@@ -262,7 +340,10 @@ impl Scaffold {
                             (ValueKind::Money, None) => format!("{}（可带小数）", col.label),
                             _ => col.label.to_owned(),
                         };
-                        let key = format!("  {}: 0", row.key);
+                        let value = self.fill.as_ref().map_or("0".to_owned(), |f| {
+                            f.row(&format!("proactive.{}", row.key), 1).swap_remove(0)
+                        });
+                        let key = format!("  {}: {value}", row.key);
                         let _ = writeln!(
                             o,
                             "{key}{}# {} {}：{label}",
@@ -280,8 +361,15 @@ impl Scaffold {
                             group.item,
                             row.label
                         );
-                        for (k, c) in keys.iter().zip(group.columns) {
-                            let line = format!("    {k}: 0");
+                        let filled = self
+                            .fill
+                            .as_ref()
+                            .map(|f| f.row(&format!("proactive.{}", row.key), keys.len()));
+                        for (i, (k, c)) in keys.iter().zip(group.columns).enumerate() {
+                            let value = filled.as_ref().map_or("0".to_owned(), |f| {
+                                f.get(i).cloned().unwrap_or("~".into())
+                            });
+                            let line = format!("    {k}: {value}");
                             let hint = if c.kind == ValueKind::Money && row.unit {
                                 "（数字，单位见下一行）"
                             } else {
@@ -290,7 +378,13 @@ impl Scaffold {
                             let _ = writeln!(o, "{line}{}# {}{hint}", pad(line.len(), 35), c.label);
                         }
                         if row.unit {
-                            let line = "    unit: 万元";
+                            let unit = self
+                                .fill
+                                .as_ref()
+                                .and_then(|f| f.procurement_unit.clone())
+                                .unwrap_or_else(|| "万元".to_owned());
+                            let line = format!("    unit: {}", yaml_str(&unit));
+                            let line = line.as_str();
                             let _ = writeln!(
                                 o,
                                 "{line}{}# {}的单位：万元 或 元",
@@ -312,6 +406,10 @@ impl Scaffold {
                 .find(|c| c.role == ColRole::InForce)
                 .map_or("", |c| c.label);
             let _ = writeln!(o, "  # {in_force}已按上年报告带入；本年有制发、废止时请同时调整。");
+        }
+        if let Some(f) = self.fill.as_ref().filter(|f| !f.proactive_remarks.is_empty()) {
+            o.push_str("  remarks:                       # 表格下方的说明\n");
+            narrative(o, &f.proactive_remarks, 4);
         }
         o.push('\n');
     }
@@ -358,6 +456,11 @@ impl Scaffold {
             let indent = "  ".repeat(parents.len() + 1);
             let values = self.row_values(def);
             let key = format!("{indent}{}:", leaf[0]);
+            if def.kind == RowKind::Total && self.fill.is_some() {
+                let _ =
+                    writeln!(o, "{key}{}{values}   # {}", pad(key.chars().count(), 35), def.label);
+                continue;
+            }
             if def.kind == RowKind::Total {
                 let _ = writeln!(
                     o,
@@ -380,6 +483,12 @@ impl Scaffold {
     }
 
     fn row_values(&self, def: &RowDef) -> String {
+        if let Some(f) = &self.fill {
+            return format!(
+                "[{}]",
+                f.row(&format!("applications.{}", def.key), APP_COLUMNS.len()).join(", ")
+            );
+        }
         let v = match def.kind {
             RowKind::CarriedOver | RowKind::CarriedForward => self.carried_over,
             _ => [0; 6],
@@ -388,6 +497,48 @@ impl Scaffold {
     }
 
     fn closing(&self, o: &mut String) {
+        if let Some(f) = &self.fill {
+            let problems =
+                format!("problems:{}# {}", pad(9, 33), SECTIONS[section::PROBLEMS].heading());
+            part(o, &problems, f.parts.get("problems"));
+            let _ = writeln!(
+                o,
+                "other_matters:{}# {}",
+                pad(14, 33),
+                SECTIONS[section::OTHER_MATTERS].heading()
+            );
+            match (&f.information_fees, self.format.spec().reports_fees) {
+                (Some([n, amount, collected]), true) => {
+                    let _ = writeln!(o, "  information_fees:               # 信息处理费");
+                    let _ = writeln!(o, "    fee_notices_count: {n}          # 发出收费通知的件数");
+                    let _ = writeln!(o, "    fee_notices_amount_yuan: {amount}    # 收费通知的总金额（元）");
+                    let _ = writeln!(o, "    fees_collected_yuan: {collected}        # 实际收取的金额（元）");
+                }
+                (None, true) => o.push_str(
+                    "  # information_fees:             # 信息处理费：原报告没有按格式说明，核实后填写
+  #   fee_notices_count: 0
+  #   fee_notices_amount_yuan: 0
+  #   fees_collected_yuan: 0
+",
+                ),
+                _ => {}
+            }
+            let content = f.parts.get("other_matters").filter(|b| !b.is_empty());
+            match content {
+                Some(b) => {
+                    o.push_str("  content:\n");
+                    narrative(o, b, 4);
+                }
+                None => o.push_str("  content: []\n"),
+            }
+            o.push_str(
+                "
+# acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
+#   W9: 经本级政务公开办同意延期发布
+",
+            );
+            return;
+        }
         let _ = writeln!(o, "problems:{}# {}", pad(9, 33), SECTIONS[section::PROBLEMS].heading());
         o.push_str(
             "  - heading: 存在的主要问题
@@ -431,17 +582,44 @@ impl Scaffold {
     /// The parts and the 附表 of the 2008 format, from its catalogue.
     fn annexed(&self, o: &mut String) {
         let spec = self.format.spec();
-        o.push_str(
-            "
+        let fill = self.fill.as_ref();
+        match fill.filter(|f| !f.preface.is_empty()) {
+            Some(f) => {
+                o.push_str("\npreface:                         # 编制说明：原报告自己的\n");
+                narrative(o, &f.preface, 2);
+            }
+            None => o.push_str(
+                "
 # preface: |                     # 编制说明（可选）：不写时自动生成法律依据、各个部分和统计期限
 #   本报告根据《中华人民共和国政府信息公开条例》……
-
+",
+            ),
+        }
+        match fill.filter(|f| !f.headings.is_empty()) {
+            Some(f) => {
+                o.push_str(
+                    "\nheadings:                         # 与常用标题不同的部分标题（原报告的）\n",
+                );
+                for (k, h) in &f.headings {
+                    let _ = writeln!(o, "  {k}: {}", yaml_str(h));
+                }
+                o.push('\n');
+            }
+            None => o.push_str(
+                "
 # headings:                      # 各部分标题与下面的常用标题不同时填写（可选，不写编号）
 #   review: 行政复议和行政诉讼情况
 
 ",
-        );
-        for (key, part) in spec.parts.iter().filter(|(k, _)| *k != "annex") {
+            ),
+        }
+        for (key, p) in spec.parts.iter().filter(|(k, _)| *k != "annex") {
+            if let Some(f) = fill {
+                let line = format!("{key}:{}# {}", pad(key.len() + 1, 33), p.heading());
+                part(o, &line, f.parts.get(*key));
+                continue;
+            }
+            let part = p;
             let line = format!("{key}: []");
             let _ = writeln!(
                 o,
@@ -479,7 +657,10 @@ impl Scaffold {
                 }
                 open = group;
             }
-            let line = format!("{indent}{leaf}: 0");
+            let value = fill.map_or("0".to_owned(), |f| {
+                f.row(&format!("statistics.{}", row.key), 1).swap_remove(0)
+            });
+            let line = format!("{indent}{leaf}: {value}");
             let sums = if row.sum_of.is_empty() { "" } else { "（等于下面各分项之和）" };
             let _ = writeln!(
                 o,
@@ -489,9 +670,17 @@ impl Scaffold {
                 row.unit.label()
             );
         }
+        match fill.filter(|f| !f.remarks.is_empty()) {
+            Some(f) => {
+                o.push_str("  remarks:                       # 表格下方的说明\n");
+                narrative(o, &f.remarks, 4);
+            }
+            None => o.push_str(
+                "  # remarks: []                  # 表格下方的说明（可选），例如某个数字包含哪些渠道\n",
+            ),
+        }
         o.push_str(
-            "  # remarks: []                  # 表格下方的说明（可选），例如某个数字包含哪些渠道
-
+            "
 # acknowledged:                   # 已核实并接受的警告（可选）：警告编号: 理由
 #   W9: 经本级政务公开办同意延期发布
 ",
@@ -499,7 +688,7 @@ impl Scaffold {
     }
 }
 
-fn review(o: &mut String) {
+fn review(o: &mut String, fill: Option<&Fill>) {
     let _ =
         writeln!(o, "review_litigation:{}# {}", pad(18, 33), SECTIONS[section::REVIEW].heading());
     let _ = writeln!(
@@ -510,16 +699,25 @@ fn review(o: &mut String) {
     );
     for g in &REVIEW_GROUPS {
         let key = format!("  {}:", g.key);
-        let _ = writeln!(
-            o,
-            "{key}{}[0, 0, 0, 0]   # {}",
-            pad(key.len(), 27),
-            g.label.replace('—', "：")
-        );
+        let values = match fill {
+            Some(f) => {
+                f.row(&format!("review_litigation.{}", g.key), REVIEW_COLUMNS.len()).join(", ")
+            }
+            None => "0, 0, 0, 0".to_owned(),
+        };
+        let _ =
+            writeln!(o, "{key}{}[{values}]   # {}", pad(key.len(), 27), g.label.replace('—', "："));
     }
-    o.push_str(
-        "  # remarks: 行政复议、行政诉讼数量含上年度结转数量。   # 表格下方的注（可选）\n\n",
-    );
+    match fill.filter(|f| !f.remarks.is_empty()) {
+        Some(f) => {
+            o.push_str("  remarks:                       # 表格下方的注\n");
+            narrative(o, &f.remarks, 4);
+            o.push('\n');
+        }
+        None => o.push_str(
+            "  # remarks: 行政复议、行政诉讼数量含上年度结转数量。   # 表格下方的注（可选）\n\n",
+        ),
+    }
 }
 
 fn group_comment(key: &str, def: &RowDef) -> &'static str {
@@ -538,9 +736,53 @@ fn pad(used: usize, to: usize) -> String {
     " ".repeat(to.saturating_sub(used).max(1))
 }
 
+/// A narrative part: its key line, then its blocks (or `[]`).
+fn part(o: &mut String, line: &str, blocks: Option<&Vec<Narr>>) {
+    match blocks.filter(|b| !b.is_empty()) {
+        Some(b) => {
+            let _ = writeln!(o, "{line}");
+            narrative(o, b, 2);
+        }
+        None => {
+            let (key, comment) = line.split_once('#').unwrap_or((line, ""));
+            let key = format!("{} []", key.trim_end());
+            let _ = writeln!(o, "{key}{}#{comment}", pad(width(&key), 33));
+        }
+    }
+    o.push('\n');
+}
+
+/// Narrative blocks as a YAML list indented by `indent`.
+fn narrative(o: &mut String, blocks: &[Narr], indent: usize) {
+    let pad = " ".repeat(indent);
+    for b in blocks {
+        match b {
+            Narr::Para(t) => {
+                let _ = writeln!(o, "{pad}- {}", yaml_str(t));
+            }
+            Narr::Headed(h, content) => {
+                let _ = writeln!(o, "{pad}- heading: {}", yaml_str(h));
+                if content.is_empty() {
+                    let _ = writeln!(o, "{pad}  content: []");
+                } else {
+                    let _ = writeln!(o, "{pad}  content:");
+                    narrative(o, content, indent + 4);
+                }
+            }
+        }
+    }
+}
+
 /// A scalar safe to write unquoted in YAML, or a double-quoted string.
-fn yaml_str(s: &str) -> String {
+pub fn yaml_str(s: &str) -> String {
+    const WORDS: [&str; 11] =
+        ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", "-"];
     let plain = !s.is_empty()
+        && !s.contains(':')
+        && !s.contains('#')
+        && !s.chars().any(char::is_control)
+        && !WORDS.contains(&s.to_ascii_lowercase().as_str())
+        && !s.starts_with(char::is_whitespace)
         && !s.starts_with([
             ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
             '%', '@', '`',

@@ -44,6 +44,11 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
             let prev = load(path).map_err(|e| {
                 format!("错误：上一年度文件 {} 无法读取\n{}", display_path(path), e.render(path))
             })?;
+            // A published report: what could not be read from it (a blank carried
+            // forward would be carried over as 0).
+            for w in prev.warnings.iter().filter(|w| w.code == Some("F1")) {
+                eprintln!("警告：{}：{}", display_path(path), w.message);
+            }
             Scaffold::from_previous(&prev.report, &display_path(path))
         }
         None => {

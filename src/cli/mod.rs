@@ -5,6 +5,7 @@
 
 mod batch;
 mod check;
+mod import;
 mod init;
 mod output;
 mod render;
@@ -43,7 +44,7 @@ const HELP_TEMPLATE: &str = "\
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "示例：\n  nianbao init -o 2024.yaml --agency 某某市某某局 --year 2024\n  nianbao check 2024.yaml --previous 2023.yaml"
+    after_help = "示例：\n  nianbao init -o 2024.yaml --agency 某某市某某局 --year 2024\n  nianbao check 2024.yaml --previous 2023.yaml\n  nianbao import 去年的报告.docx -o 2023.yaml"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -64,6 +65,9 @@ enum Command {
     /// 校验一个或多个 YAML 文件的勾稽关系，列出全部错误和警告
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Check(CheckArgs),
+    /// 把已发布的年度报告（网页、Word、PDF 或复制出的文字）导入为 YAML：按官方表格的行、列标签逐格读取
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Import(ImportArgs),
     /// 输出输入文件的 JSON Schema（draft-07），供编辑器提示和补全
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Schema(SchemaArgs),
@@ -114,7 +118,7 @@ struct InitArgs {
     /// 机关层级
     #[arg(long, value_enum)]
     level: Option<LevelArg>,
-    /// 从上一年度的 YAML 开始：带入机关信息和上年结转，年度加一，正文清空
+    /// 从上一年度的报告开始：YAML，或已发布的 .html、.docx、.pdf、.txt（先导入）；带入机关信息和上年结转，年度加一，正文清空
     #[arg(long, value_name = "上年文件")]
     from: Option<PathBuf>,
     /// 写入文件（不写时输出到屏幕）
@@ -137,7 +141,7 @@ enum CheckFormat {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml）
+    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml）；已发布的 .html、.docx、.pdf、.txt 先导入再校验
     #[arg(required = true, value_name = "文件", help_heading = "参数")]
     files: Vec<PathBuf>,
     /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效文件数（W2）；只能配合一个文件使用
@@ -177,7 +181,7 @@ struct RenderArgs {
 
 #[derive(Args, Debug)]
 struct BatchArgs {
-    /// 要处理的 YAML 文件或文件夹（文件夹里逐层查找 .yaml、.yml）；也可写加引号的通配符，如 "各部门/*.yaml"
+    /// 要处理的 YAML 文件或文件夹（文件夹里逐层查找 .yaml、.yml）；也可写加引号的通配符，如 "各部门/*.yaml"；直接写出的 .html、.docx、.pdf、.txt 先导入
     #[arg(required = true, value_name = "文件或文件夹", help_heading = "参数")]
     paths: Vec<PathBuf>,
     /// 输出文件夹：每份报告一个子文件夹（以机关名称命名），另有 index.html、summary.csv、summary.xlsx、summary.json
@@ -213,6 +217,19 @@ struct BatchArgs {
 }
 
 #[derive(Args, Debug)]
+struct ImportArgs {
+    /// 已发布的报告：.html/.htm（网页，含 Word 另存的网页）、.docx、.pdf、.txt（从网页复制的文字）
+    #[arg(value_name = "文件", help_heading = "参数")]
+    file: PathBuf,
+    /// 写入的 YAML 文件（不写时输出到屏幕）。退出码：0 全部读出；1 有未读出或有疑问的单元格（已列出）；2 不是年度报告或无法读取
+    #[arg(short = 'o', long, value_name = "文件")]
+    output: Option<PathBuf>,
+    /// 文件已存在时覆盖
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
 struct SchemaArgs {
     /// 写入文件（不写时输出到屏幕）
     #[arg(short = 'o', long, value_name = "文件")]
@@ -228,6 +245,7 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Init(args) => init::run(args),
         Command::Check(args) => check::run(args),
+        Command::Import(args) => import::run(args),
         Command::Schema(args) => schema(args),
         Command::Rules => rules(),
         Command::Render(args) => render::run(args),
