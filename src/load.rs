@@ -27,7 +27,7 @@ pub const PUBLISHED: Limit = Limit { what: "文件", bytes: 64 << 20 };
 /// Reads, parses and lowers a file. Any error means the file cannot be understood
 /// (exit code 2); the rule checks run afterwards on the result. A published report
 /// (`.html`, `.docx`, `.pdf`, `.txt`) is imported in memory first; what could not be read
-/// from it is listed as F1 warnings.
+/// from it is listed as F2 warnings.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     if import::is_published(path) {
         return load_published(path);
@@ -55,7 +55,7 @@ fn load_published(path: &Path) -> Result<Loaded, LoadError> {
     let mut loaded = load_source(SourceFile::new(path, import.yaml))?;
     for p in &import.imported.problems {
         loaded.warnings.push(
-            Diagnostic::rule(Severity::Warning, "F1", format!("导入时{}：{}", p.place, p.what))
+            Diagnostic::rule(Severity::Warning, "F2", format!("导入时{}：{}", p.place, p.what))
                 .help("用 nianbao import 导出 YAML 后按原报告填写或核对"),
         );
     }

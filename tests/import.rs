@@ -220,6 +220,11 @@ fn word_html_variant_maps_by_labels() {
     assert!(run.stderr.contains("8.属于行政查询事项"), "{}", run.all());
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("# 江川市林业局2022年"));
     let _ = std::fs::remove_file(out);
+    // check of the page itself: the unread row is warning F2, with its labels.
+    let run = nianbao(&["check", path.to_str().unwrap()]);
+    let f2 =
+        run.stdout.lines().find(|l| l.contains("F2")).unwrap_or_else(|| panic!("{}", run.all()));
+    assert!(f2.contains("8.属于行政查询事项"), "{}", run.all());
 }
 
 // What is not a report is refused with exit 2 and a reason; nothing is written.

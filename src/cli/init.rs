@@ -46,7 +46,7 @@ fn build(args: &InitArgs) -> Result<Scaffold, String> {
             })?;
             // A published report: what could not be read from it (a blank carried
             // forward would be carried over as 0).
-            for w in prev.warnings.iter().filter(|w| w.code == Some("F1")) {
+            for w in prev.warnings.iter().filter(|w| w.code == Some("F2")) {
                 eprintln!("警告：{}：{}", display_path(path), w.message);
             }
             Scaffold::from_previous(&prev.report, &display_path(path))

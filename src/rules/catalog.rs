@@ -165,6 +165,13 @@ pub const RULES: &[Rule] = &[
         check: None,
     },
     Rule {
+        id: "F2",
+        severity: Severity::Warning,
+        title: "导入的报告每格都已读出",
+        description: describe_f2,
+        check: None,
+    },
+    Rule {
         id: "Y1",
         severity: Severity::Error,
         title: "YAML 写法正确",
@@ -396,7 +403,11 @@ fn describe_n5() -> String {
 }
 
 fn describe_f1() -> String {
-    "文件存在、不超过大小上限，是 UTF-8 编码的 YAML 文本，而不是 UTF-16 文本、Word、PDF 或压缩包（读取文件时检查；不通过时退出码为 2）。".into()
+    "文件存在、不超过大小上限，是 UTF-8 编码的 YAML 文本，或者可以导入的已发布报告（网页、Word 文档、有文字层的 PDF、复制的文字），而不是 UTF-16 文本、扫描件或压缩包（读取文件时检查；不通过时退出码为 2）。".into()
+}
+
+fn describe_f2() -> String {
+    "直接检查已发布的报告（网页、Word、PDF、文字）时，表格的每一格都按官方行列名称读了出来；读不出或有疑问的格子逐一列出（导入时检查；用 nianbao import 导出 YAML 后核对）。".into()
 }
 
 fn describe_y1() -> String {
