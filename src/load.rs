@@ -55,7 +55,7 @@ fn load_published(path: &Path) -> Result<Loaded, LoadError> {
     let mut loaded = load_source(SourceFile::new(path, import.yaml))?;
     for p in &import.imported.problems {
         loaded.warnings.push(
-            Diagnostic::rule(Severity::Warning, "F2", format!("导入时{}：{}", p.place, p.what))
+            Diagnostic::rule(Severity::Warning, "F2", format!("导入时，{}：{}", p.place, p.what))
                 .help("用 nianbao import 导出 YAML 后按原报告填写或核对"),
         );
     }
