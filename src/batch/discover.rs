@@ -1,6 +1,13 @@
-//! Which files a batch reads: files as given, folders walked recursively for `.yaml`
-//! and `.yml`, and patterns with `*` and `?` (a quoted glob, for shells that do not
-//! expand them, such as Windows' `cmd`).
+//! Which files a batch reads: files as given, folders walked recursively for reports,
+//! and patterns with `*` and `?` (a quoted glob, for shells that do not expand them,
+//! such as Windows' `cmd`).
+//!
+//! In a folder, a report is a `.yaml`/`.yml` file, or a published report that nianbao
+//! imports (`.html`, `.htm`, `.docx`, `.pdf`, `.txt`) — what departments send. A
+//! published file beside a YAML file of the same name is the same report rendered, and
+//! is left out; so are a batch's own output folders (an `index.html` beside a
+//! `summary.json`) and the asset folders that Word and browsers save beside a web page
+//! (`…_files`, `….files`).
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +45,7 @@ pub fn discover(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Missing>) {
             } else if files.len() == before {
                 missing.push(Missing {
                     arg: display_path(arg),
-                    reason: "文件夹里没有 .yaml 或 .yml 文件".into(),
+                    reason: "文件夹里没有报告文件（.yaml、.yml，或网页、Word、PDF、文字稿）".into(),
                 });
             }
         } else {
@@ -58,11 +65,32 @@ fn is_yaml(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-/// Adds the YAML files under `dir`. Symbolic links to folders are not followed (no
-/// loops); hidden files and folders (`.git`) are skipped.
+/// Whether a folder is a batch's output or a saved page's assets: not walked.
+fn skipped_folder(dir: &Path) -> bool {
+    let name = dir.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    name.ends_with("_files")
+        || name.ends_with(".files")
+        || (dir.join("index.html").is_file() && dir.join("summary.json").is_file())
+}
+
+/// The reports found in one folder: its YAML files, and its published files that have
+/// no YAML file of the same name beside them.
+fn reports_in(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let yaml_stems: Vec<_> =
+        files.iter().filter(|p| is_yaml(p)).filter_map(|p| p.file_stem()).collect();
+    files
+        .iter()
+        .filter(|p| is_yaml(p) || !p.file_stem().is_some_and(|s| yaml_stems.contains(&s)))
+        .cloned()
+        .collect()
+}
+
+/// Adds the reports under `dir` (see the module's documentation). Symbolic links to
+/// folders are not followed (no loops); hidden files and folders (`.git`) are skipped.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
+    let mut here = Vec::new();
     for e in entries {
         if e.file_name().to_string_lossy().starts_with('.') {
             continue;
@@ -70,12 +98,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = e.path();
         let Ok(kind) = e.file_type() else { continue };
         if kind.is_dir() {
-            // An unreadable subfolder does not stop the walk.
-            let _ = walk(&path, out);
-        } else if is_yaml(&path) && path.is_file() {
-            out.push(path);
+            if !skipped_folder(&path) {
+                // An unreadable subfolder does not stop the walk.
+                let _ = walk(&path, out);
+            }
+        } else if (is_yaml(&path) || crate::import::is_published(&path)) && path.is_file() {
+            here.push(path);
         }
     }
+    out.extend(reports_in(here));
     Ok(())
 }
 
@@ -162,5 +193,35 @@ mod tests {
         assert!(matches_path(&["**", "*.yaml"], &["a", "b", "c.yaml"]));
         assert!(matches_path(&["**", "*.yaml"], &["c.yaml"]));
         assert!(!matches_path(&["*", "*.yaml"], &["c.yaml"]));
+    }
+
+    #[test]
+    fn folders_give_yaml_and_published_reports_once() {
+        let d = std::env::temp_dir().join(format!("nianbao-discover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        for f in [
+            "a/财政局.yaml",
+            "a/财政局.pdf",
+            "a/财政局.docx",
+            "a/民政局.docx",
+            "a/民政局_files/header.htm",
+            "a/说明.png",
+            "b/教育局.html",
+            "out/index.html",
+            "out/summary.json",
+            "out/教育局/教育局.pdf",
+        ] {
+            let p = d.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let (files, missing) = discover(std::slice::from_ref(&d));
+        let rel: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&d).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        assert_eq!(rel, ["a/民政局.docx", "a/财政局.yaml", "b/教育局.html"]);
+        assert!(missing.is_empty());
+        let _ = std::fs::remove_dir_all(&d);
     }
 }
