@@ -293,7 +293,9 @@ pub fn run(files: &[PathBuf], settings: &Settings, hooks: &Hooks) -> Batch {
 /// The agency name of a file, read cheaply for naming: the whole file is loaded; an
 /// unreadable file has none.
 fn agency_name(path: &Path) -> Option<String> {
-    pipeline::load(path).ok().map(|l| l.report.agency.name)
+    let name = pipeline::load(path).ok()?.report.agency.name;
+    // A published report that does not name its agency is named after its file.
+    (name != crate::import::UNREAD_AGENCY).then_some(name)
 }
 
 fn unreadable(path: &Path, name: &str, e: &crate::input::LoadError) -> ReportResult {

@@ -59,6 +59,9 @@ impl Kind {
 /// Extensions of the files `import`, `check` and `batch` read as published reports.
 pub const EXTENSIONS: [&str; 6] = ["html", "htm", "docx", "pdf", "txt", "text"];
 
+/// The agency name written when a published report does not name its agency.
+pub const UNREAD_AGENCY: &str = "（未读出机关名称）";
+
 /// Whether a path names a published report rather than a YAML file (by its extension).
 pub fn is_published(path: &std::path::Path) -> bool {
     path.extension()

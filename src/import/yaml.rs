@@ -63,7 +63,7 @@ fn text(imported: &Imported, source: &str, kind: Kind, with_preface: bool) -> St
     let mut s = Scaffold::new(
         imported.format,
         imported.year,
-        imported.agency.clone().unwrap_or_else(|| "（未读出机关名称）".to_owned()),
+        imported.agency.clone().unwrap_or_else(|| super::UNREAD_AGENCY.to_owned()),
     );
     s.level = imported.level;
     s.issuing_office = imported.issuing_office.clone();
