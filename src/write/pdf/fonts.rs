@@ -78,18 +78,26 @@ impl UsedFaces {
     }
 }
 
+/// The compressed subset font program of a face: the costly part of a font, made apart
+/// from the writing so that fonts and pages can be made in parallel.
+pub(super) fn packed_program(book: &FontBook, u: &UsedFace) -> Result<Vec<u8>, PdfError> {
+    let program = program(book.face(u.face), &u.remapper)?;
+    Ok(deflate(&program, deflate::FAST))
+}
+
 /// Writes one font: Type0 font, CID font with widths, descriptor, subset font program
-/// and ToUnicode map. Object ids are taken in that order after `type0_id`.
+/// (`packed`, from [`packed_program`]) and ToUnicode map. Object ids are taken in that
+/// order after `type0_id`.
 pub(super) fn write_font(
     pdf: &mut Pdf,
     ids: &mut Ids,
     type0_id: Ref,
     book: &FontBook,
     u: &UsedFace,
-) -> Result<(), PdfError> {
+    packed: &[u8],
+) {
     let face = book.face(u.face);
     let cff = face.is_cff();
-    let program = program(face, &u.remapper)?;
 
     let cid_id = ids.next();
     let descriptor_id = ids.next();
@@ -179,14 +187,12 @@ pub(super) fn write_font(
     let cmap = deflate(&cmap.finish(), deflate::TEXT);
     pdf.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
 
-    let packed = deflate(&program, deflate::FAST);
-    let mut stream = pdf.stream(file_id, &packed);
+    let mut stream = pdf.stream(file_id, packed);
     stream.filter(Filter::FlateDecode);
     if cff {
         stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
     }
     stream.finish();
-    Ok(())
 }
 
 /// The embedded font program: the subset, and for CFF faces its bare `CFF ` table

@@ -25,6 +25,7 @@ use std::fmt;
 
 use pdf_writer::types::PageMode;
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
+use rayon::prelude::*;
 
 use crate::doc::Document;
 use crate::doc::page::PAGE;
@@ -151,14 +152,30 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
     let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut file_id = meta::FileId::new(opts);
 
+    // The costly parts — font subsets and compressed page contents — are made in
+    // parallel (rayon: on idle cores for one report, in the batch's own pool for many),
+    // then written in order.
+    let (programs, contents) = rayon::join(
+        || used.faces.par_iter().map(|u| fonts::packed_program(book, u)).collect::<Vec<_>>(),
+        || {
+            layout
+                .pages
+                .par_iter()
+                .map(|page| {
+                    let bytes = content::page_content(&page.items, &used, book, page_h);
+                    let packed = deflate::deflate(&bytes, deflate::TEXT);
+                    (bytes, packed)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+
     let mut pages = pdf.pages(pages_id);
     pages.kids(page_ids.iter().copied()).count(page_ids.len() as i32);
     pages.finish();
-    for (i, page) in layout.pages.iter().enumerate() {
-        let bytes = content::page_content(&page.items, &used, book, page_h);
-        file_id.page(&bytes);
-        let packed = deflate::deflate(&bytes, deflate::TEXT);
-        pdf.stream(content_ids[i], &packed).filter(Filter::FlateDecode);
+    for (i, (bytes, packed)) in contents.iter().enumerate() {
+        file_id.page(bytes);
+        pdf.stream(content_ids[i], packed).filter(Filter::FlateDecode);
 
         let mut p = pdf.page(page_ids[i]);
         p.parent(pages_id).media_box(Rect::new(0.0, 0.0, page_w, page_h)).contents(content_ids[i]);
@@ -174,8 +191,8 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
         p.finish();
     }
 
-    for (k, u) in used.faces.iter().enumerate() {
-        fonts::write_font(&mut pdf, &mut ids, font_ids[k], book, u)?;
+    for (k, (u, program)) in used.faces.iter().zip(programs).enumerate() {
+        fonts::write_font(&mut pdf, &mut ids, font_ids[k], book, u, &program?);
     }
 
     let outline_id = (!layout.outline.is_empty())
