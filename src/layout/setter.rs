@@ -2,6 +2,7 @@
 //! [`Metrics`], and line breaking to the width of the text block (or of a table cell).
 
 use super::LayoutError;
+use super::linebreak;
 use super::metrics::Metrics;
 use super::text::{self, Align, Ch, Run, TextStyle};
 use crate::doc::page::{PageSpec, size};
@@ -68,7 +69,13 @@ impl<'a, M: Metrics + ?Sized> Setter<'a, M> {
     ) -> Result<LineBlock, LayoutError> {
         let chars = self.shape(text, &style)?;
         let avail = width - right_indent;
-        let lines = text::break_lines(&chars, avail - indent, avail)
+        // Centred text (table labels, the title) is balanced; the rest is justified or
+        // flush right, broken to keep lines full.
+        let broken = match align {
+            Align::Center if indent == 0.0 => linebreak::balanced(&chars, avail),
+            _ => linebreak::break_lines(&chars, avail - indent, avail),
+        };
+        let lines = broken
             .iter()
             .enumerate()
             .map(|(i, l)| {

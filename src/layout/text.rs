@@ -1,10 +1,16 @@
-//! Setting text: characters to glyphs through the font chain, line breaking (UAX #14 plus
-//! the 避头尾 rules of Chinese typesetting) and CJK justification.
+//! Setting text: characters to glyphs through the font chain, break opportunities (UAX #14
+//! plus the 避头尾 rules of Chinese typesetting), and placing a broken line: punctuation
+//! compression ([`squeeze`]) and CJK justification. Where the lines break is
+//! [`super::linebreak`]'s.
 
 use std::ops::Range;
 
+use super::EPS;
 use super::metrics::Metrics;
+use super::squeeze::{self, Blank};
 use crate::fonts::{FaceId, MissingGlyph, Role};
+
+pub use super::linebreak::{Line, break_lines};
 
 /// How a piece of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,10 +54,15 @@ pub struct Ch {
     pub advance: f32,
     /// Whether a line may break before this character.
     pub break_before: bool,
+    /// Which half of its box is blank, if it is a full-width punctuation mark that may
+    /// be compressed ([`squeeze`]).
+    pub blank: Blank,
+    /// Half its advance without tracking, in points: what compression may take.
+    pub half: f32,
 }
 
 impl Ch {
-    fn is_space(&self) -> bool {
+    pub(super) fn is_space(&self) -> bool {
         self.ch == ' ' || self.ch == '\u{3000}'
     }
 
@@ -89,6 +100,8 @@ pub fn shape<M: Metrics + ?Sized>(
             glyph,
             advance: em * style.size + style.tracking,
             break_before,
+            blank: squeeze::blank_of(c, em),
+            half: em * style.size / 2.0,
         });
     }
     // Spaces at a break are dropped (trimmed at the end of the line, skipped at the start
@@ -107,103 +120,6 @@ pub fn shape<M: Metrics + ?Sized>(
         }
     }
     Ok(out)
-}
-
-/// One line: the characters `range` of the shaped text (trailing spaces left out).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    /// Characters on the line.
-    pub range: Range<usize>,
-    /// Natural width in points.
-    pub width: f32,
-    /// The paragraph's last line.
-    pub last: bool,
-}
-
-const EPS: f32 = 0.01;
-
-/// Breaks shaped text into lines: the first `first_width` wide, the others `width`.
-///
-/// Greedy, at the last break opportunity that fits; a word longer than a line is cut
-/// where it overflows. A last line of one or two characters takes a word from the line
-/// before, so that no paragraph ends on a lone character.
-pub fn break_lines(chars: &[Ch], first_width: f32, width: f32) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let n = chars.len();
-    while start < n {
-        if !lines.is_empty() {
-            while start < n && chars[start].is_space() {
-                start += 1;
-            }
-            if start == n {
-                break;
-            }
-        }
-        let avail = if lines.is_empty() { first_width } else { width };
-        let end = fit(chars, start, avail);
-        lines.push(line(chars, start, end, false));
-        start = end;
-    }
-    if let Some(last) = lines.last_mut() {
-        last.last = true;
-    }
-    avoid_lone_last_line(chars, &mut lines, first_width, width);
-    lines
-}
-
-/// The end of the line starting at `start`: the last break opportunity that fits.
-fn fit(chars: &[Ch], start: usize, avail: f32) -> usize {
-    let mut w = 0.0;
-    let mut last_break = None;
-    let mut i = start;
-    while i < chars.len() {
-        if i > start && chars[i].break_before {
-            last_break = Some(i);
-        }
-        if w + chars[i].advance > avail + EPS && !chars[i].is_space() {
-            return last_break.unwrap_or(i.max(start + 1));
-        }
-        w += chars[i].advance;
-        i += 1;
-    }
-    chars.len()
-}
-
-fn line(chars: &[Ch], start: usize, end: usize, last: bool) -> Line {
-    let mut e = end;
-    while e > start + 1 && chars[e - 1].is_space() {
-        e -= 1;
-    }
-    let width = chars[start..e].iter().map(|c| c.advance).sum();
-    Line { range: start..e, width, last }
-}
-
-fn avoid_lone_last_line(chars: &[Ch], lines: &mut [Line], first_width: f32, width: f32) {
-    let k = lines.len();
-    if k < 2 {
-        return;
-    }
-    let visible = |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !no_start(c.ch)).count();
-    if visible(&lines[k - 1].range) > 1 {
-        return;
-    }
-    let prev = lines[k - 2].range.clone();
-    // The latest break opportunity in the previous line that leaves it more than half full.
-    let avail = if k == 2 { first_width } else { width };
-    let Some(cut) = (prev.start + 1..prev.end).rev().find(|&i| {
-        chars[i].break_before
-            && chars[prev.start..i].iter().map(|c| c.advance).sum::<f32>() > avail / 2.0
-    }) else {
-        return;
-    };
-    let end = lines[k - 1].range.end;
-    let rest: f32 = chars[cut..end].iter().map(|c| c.advance).sum();
-    if rest > width + EPS {
-        return;
-    }
-    lines[k - 2] = line(chars, prev.start, cut, false);
-    lines[k - 1] = line(chars, cut, end, true);
 }
 
 /// One glyph placed on a line.
@@ -231,11 +147,15 @@ pub struct Run {
 }
 
 /// Places the characters of `line` in a box `avail` wide starting `indent` in from the
-/// left, and returns the runs (one per face).
+/// left, and returns the runs (one per face). Punctuation is compressed as
+/// [`squeeze::reductions`] says (adjacent marks always; the line's marks when it is
+/// wider than `avail`); a justified line still short of `avail` is letter-spaced.
 pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -> Vec<Run> {
     let cs = &chars[line.range.clone()];
-    let slack = (avail - line.width).max(0.0);
-    let mut extra = vec![0.0f32; cs.len()];
+    let cut = squeeze::reductions(cs, avail);
+    let set: f32 = cs.iter().zip(&cut).map(|(c, r)| c.advance - r).sum();
+    let slack = (avail - set).max(0.0);
+    let mut extra: Vec<f32> = cut.iter().map(|r| -r).collect();
     let mut x = indent;
     match align {
         Align::Justify if !line.last && slack > EPS => {
@@ -245,7 +165,7 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
             if !gaps.is_empty() {
                 let each = slack / gaps.len() as f32;
                 for i in gaps {
-                    extra[i] = each;
+                    extra[i] += each;
                 }
             }
         }
