@@ -145,6 +145,17 @@ impl TableLayout {
         (&self.groups, &self.row_h)
     }
 
+    /// Every header cell's text, line by line.
+    pub(in crate::layout) fn header_lines(&self) -> Vec<Vec<String>> {
+        self.cells
+            .iter()
+            .filter(|c| c.header)
+            .map(|c| {
+                c.lines.iter().map(|runs| runs.iter().map(|r| r.text.as_str()).collect()).collect()
+            })
+            .collect()
+    }
+
     /// The rows of every body cell that spans more than one row.
     pub(in crate::layout) fn row_spans(&self) -> Vec<Range<usize>> {
         self.cells

@@ -112,8 +112,18 @@ pub(in crate::layout) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
         seg: Vec::new(),
     };
     p.header(flow);
-    let n = t.groups.len();
-    for (k, g) in t.groups.iter().enumerate() {
+    // The table's last page holds at least two body rows: a last group of one row (table
+    // 三's 「四、结转下年度继续办理」) goes with the group before it, so that it is never
+    // alone under the repeated header rows.
+    let mut groups = t.groups.clone();
+    if groups.len() >= 2 && groups.last().is_some_and(|g| g.len() < MIN_ROWS) {
+        let last = groups.pop().expect("two groups");
+        if let Some(prev) = groups.last_mut() {
+            prev.end = last.end;
+        }
+    }
+    let n = groups.len();
+    for (k, g) in groups.iter().enumerate() {
         // Only the last group carries the tail: the note follows the last row.
         p.group(flow, g.clone(), if k + 1 == n { tail } else { 0.0 });
     }

@@ -6,6 +6,7 @@
 //! ([`super::flow::Flow::tables`]), which the drawn rules alone do not tell.
 
 mod keep;
+mod labels;
 mod properties;
 mod tables;
 mod tails;
