@@ -56,14 +56,14 @@ fn skip_spaces(chars: &[Ch], mut at: usize) -> usize {
 fn greedy_end(chars: &[Ch], start: usize, avail: f32) -> usize {
     let mut w = 0.0;
     let mut last_break = None;
-    for i in start..chars.len() {
-        if i > start && chars[i].break_before {
+    for (i, c) in chars.iter().enumerate().skip(start) {
+        if i > start && c.break_before {
             last_break = Some(i);
         }
-        if w + chars[i].advance > avail + EPS && !chars[i].is_space() {
+        if w + c.advance > avail + EPS && !c.is_space() {
             return last_break.unwrap_or(i.max(start + 1));
         }
-        w += chars[i].advance;
+        w += c.advance;
     }
     chars.len()
 }
