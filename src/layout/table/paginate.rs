@@ -112,11 +112,15 @@ pub(in crate::layout) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
         seg: Vec::new(),
     };
     p.header(flow);
-    // The table's last page holds at least two body rows: a last group of one row (table
-    // 三's 「四、结转下年度继续办理」) goes with the group before it, so that it is never
-    // alone under the repeated header rows.
+    // A table of plain rows ends with at least two of them on its last page: a last row
+    // goes with the row before it, so that it is never alone under the repeated header
+    // rows. (After a larger group — table 三's 「四、结转下年度继续办理」 after the
+    // results — the last row may stand alone: taking one row of that group along would
+    // leave its label a one-row fragment, and taking the group's last part along would
+    // leave half a page blank.)
     let mut groups = t.groups.clone();
-    if groups.len() >= 2 && groups.last().is_some_and(|g| g.len() < MIN_ROWS) {
+    let k = groups.len();
+    if k >= 2 && groups[k - 1].len() < MIN_ROWS && groups[k - 2].len() < MIN_ROWS {
         let last = groups.pop().expect("two groups");
         if let Some(prev) = groups.last_mut() {
             prev.end = last.end;

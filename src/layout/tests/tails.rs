@@ -20,8 +20,8 @@ const NOTE: &str = "注：本表数据截至十二月三十一日。本表所列
 fn a_note_stays_on_the_page_where_its_table_ends() {
     // Tables of every length from a few rows to two pages: wherever the last row falls,
     // the note is on its page; where the note would not fit under it, the last two rows
-    // go to the next page with it (a table's last page never holds one body row alone
-    // under its repeated header).
+    // go to the next page with it (a table of plain rows never ends with one body row
+    // alone under its repeated header).
     let mut moved = 0;
     for n in 1..=60 {
         let with_note = lay_out(&doc(vec![numbered_table(n), Block::Note(NOTE.into())]));
@@ -153,7 +153,7 @@ fn a_heading_stays_with_a_short_last_paragraph_and_the_signature() {
 }
 
 #[test]
-fn a_tables_last_page_never_holds_one_body_row_alone() {
+fn a_table_of_plain_rows_never_ends_with_one_row_alone() {
     // Tables of one-row groups, from one page to three: wherever the page breaks, the
     // last page of the table has at least two body rows under its repeated header.
     let mut split = 0;
