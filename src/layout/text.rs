@@ -82,6 +82,7 @@ pub fn shape<M: Metrics + ?Sized>(
     for (at, _) in unicode_linebreak::linebreaks(text) {
         breaks[at] = true;
     }
+    curly_quotes_as_brackets(text, &mut breaks);
     let mut out: Vec<Ch> = Vec::with_capacity(text.len() / 3 + 1);
     for (at, c) in text.char_indices() {
         let c = if c.is_control() { ' ' } else { c };
@@ -120,6 +121,27 @@ pub fn shape<M: Metrics + ?Sized>(
         }
     }
     Ok(out)
+}
+
+/// UAX #14 treats curly quotes as ambiguous (class QU) and allows no break on either
+/// side of one, so 「和“12345”政务」 is a single unit seven characters wide. In Chinese
+/// text they are brackets (clreq §3.1.7; typst's Chinese segmenter re-classes them
+/// the same way): a line may break before an opening quote and after a closing one
+/// between wide characters. The 避头尾 rules still keep the quote itself off the wrong
+/// end of a line.
+fn curly_quotes_as_brackets(text: &str, breaks: &mut [bool]) {
+    let wide = |c: char| !c.is_ascii();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if let Some(p) = prev
+            && wide(p)
+            && wide(c)
+            && ("“‘".contains(c) || "”’".contains(p))
+        {
+            breaks[at] = true;
+        }
+        prev = Some(c);
+    }
 }
 
 /// One glyph placed on a line.
@@ -280,6 +302,18 @@ mod tests {
         // the next line with the bracket once the spaces are skipped.
         let lines = lines_of("一二三四五六七八九 \u{3000}）十", 10.0);
         assert_eq!(lines, ["一二三四五六七八", "九 \u{3000}）十"]);
+    }
+
+    #[test]
+    fn a_line_may_break_before_an_opening_and_after_a_closing_quote() {
+        // UAX #14 alone keeps 「和“12345”政」 together and would end the first line at 箱.
+        let lines = lines_of("一二三四五六七八九和“12345”政务服务热线", 10.0);
+        assert_eq!(lines[0], "一二三四五六七八九和");
+        let lines = lines_of("一二三四五“一二三”四五六七八", 9.0);
+        assert_eq!(lines[0], "一二三四五“一二三”");
+        // Never the quote alone at the wrong end.
+        let lines = lines_of("一二三四五六七八九“十一”", 10.0);
+        assert!(!lines[0].ends_with('“'), "{lines:?}");
     }
 
     #[test]

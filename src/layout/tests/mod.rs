@@ -8,6 +8,7 @@
 mod keep;
 mod labels;
 mod properties;
+mod squeeze;
 mod tables;
 mod tails;
 mod title;
