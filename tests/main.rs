@@ -10,5 +10,6 @@ mod examples;
 mod hostile;
 mod init;
 mod pdf;
+mod print_pdf;
 mod render;
 mod schema;

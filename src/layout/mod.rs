@@ -31,7 +31,7 @@
 
 mod dump;
 mod flow;
-mod kinsoku;
+pub mod kinsoku;
 mod linebreak;
 mod metrics;
 mod output;
