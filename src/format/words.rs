@@ -2,12 +2,14 @@
 //! formats) and the headers of table 四, written with `|` between the words a line may
 //! end after.
 //!
-//! The label columns of table 三 are narrow (three characters for 「三、本年度办理结果」
-//! and the group labels), so a breaker that may cut between any two Han characters
+//! The label columns of table 三 are narrow (three characters for the results label and
+//! the group labels), so a breaker that may cut between any two Han characters
 //! prints 「自然/人」 or 「三、/本年/度办/理结/果」. The words here are those of the
 //! official labels (国办公开办函〔2021〕30号, 〔2019〕60号); a one-character word is
 //! joined to its neighbour (「无正当」, 「其政府」) and a number to its first word
 //! (「1.属于」), so that no line of a label holds a single character or a bare number.
+
+use super::common::APP_COLUMNS;
 
 /// The labels, segmented. Removing the `|` gives the label exactly as the catalogue
 /// writes it (a test checks this).
@@ -16,13 +18,14 @@ pub const SEGMENTED: &[&str] = &[
     "（本列|数据的|勾稽|关系为：|第一项|加第二项|之和，|等于|第三项|加第四项|之和）",
     "申请人|情况",
     "法人|或其他|组织",
-    "自然人",
+    // One word each: read from the catalogue, as they have nowhere to break.
+    APP_COLUMNS[0].0,
+    APP_COLUMNS[5].0,
+    APP_COLUMNS[6].0,
     "商业|企业",
     "科研|机构",
     "社会|公益|组织",
     "法律|服务|机构",
-    "其他",
-    "总计",
     // Table 三: the rows.
     "一、|本年|新收|政府|信息|公开|申请|数量",
     "二、|上年|结转|政府|信息|公开|申请|数量",
@@ -91,8 +94,8 @@ fn same(segmented: &str, label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::common::{self, APP_COLUMNS, REVIEW_COLUMNS};
-    use crate::format::{FORMATS, f2021};
+    use crate::format::FORMATS;
+    use crate::format::common::{self, REVIEW_COLUMNS};
 
     #[test]
     fn every_label_of_table_three_and_of_the_headers_of_table_four_is_segmented() {
@@ -121,13 +124,13 @@ mod tests {
             let plain: String = s.chars().filter(|&c| c != '|').collect();
             assert!(labels.contains(&plain.as_str()), "{s} is no label of the catalogue");
         }
-        assert!(f2021::SPEC.applications.iter().any(|r| r.group == Some("（六）其他处理")));
     }
 
     #[test]
     fn breaks_are_byte_offsets_between_the_words() {
-        assert_eq!(breaks("三、本年度办理结果"), Some(vec![6, 15, 21]));
-        assert_eq!(breaks("自然人"), Some(vec![]));
+        use crate::format::common;
+        assert_eq!(breaks(common::RESULTS), Some(vec![6, 15, 21]));
+        assert_eq!(breaks(APP_COLUMNS[0].0), Some(vec![]));
         assert_eq!(breaks("本年新收"), None);
     }
 }

@@ -69,8 +69,8 @@ impl TableLayout {
     /// The groups inside `g` when the cells spanning all of `g` are left out, the first
     /// and the last fused with their neighbours until they hold at least [`MIN_ROWS`]
     /// rows and room for the text of those spanning cells: a page that holds only the
-    /// start or the end of `g` still shows its label (table 三's 「三、本年度办理结果」
-    /// over （七）总计).
+    /// start or the end of `g` still shows its label (table 三's results label over the
+    /// total row alone).
     fn subgroups(&self, g: Range<usize>) -> Vec<Range<usize>> {
         let spans_all = |c: &CellLayout| c.r <= g.start && c.r + c.rows >= g.end;
         let mut inner = group_rows(&self.cells, g.clone(), |c| !spans_all(c));

@@ -114,8 +114,8 @@ pub(in crate::layout) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
     p.header(flow);
     // A table of plain rows ends with at least two of them on its last page: a last row
     // goes with the row before it, so that it is never alone under the repeated header
-    // rows. (After a larger group — table 三's 「四、结转下年度继续办理」 after the
-    // results — the last row may stand alone: taking one row of that group along would
+    // rows. (After a larger group — table 三's carried-forward row after the results —
+    // the last row may stand alone: taking one row of that group along would
     // leave its label a one-row fragment, and taking the group's last part along would
     // leave half a page blank.)
     let mut groups = t.groups.clone();

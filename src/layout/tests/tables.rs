@@ -129,7 +129,7 @@ fn header_rows_repeat_on_every_page_and_draw_their_text() {
 #[test]
 fn a_label_over_a_long_group_keeps_two_rows_and_its_text_on_every_page() {
     // Like table 三's results: a label of three lines over 61 rows (two pages and more),
-    // groups of three under it, and one last row of its own (「（七）总计」). Wherever
+    // groups of three under it, and one last row of its own (like its total row). Wherever
     // the paragraphs before it push the table, every page with rows under the label has
     // at least two of them and shows the label.
     let n = 61;
@@ -139,10 +139,10 @@ fn a_label_over_a_long_group_keeps_two_rows_and_its_text_on_every_page() {
         for i in 0..n {
             let mut row = Vec::new();
             if i == 0 {
-                row.push(cell("三、本年度办理结果", n as u16, 1, false));
+                row.push(cell("结果标签的文字", n as u16, 1, false));
             }
             if i + 1 == n {
-                row.push(cell("总计", 1, 1, false));
+                row.push(cell("合计行", 1, 1, false));
             } else if i % 3 == 0 {
                 row.push(cell(&format!("组{}", i / 3), 3, 1, false));
             }
@@ -162,7 +162,7 @@ fn a_label_over_a_long_group_keeps_two_rows_and_its_text_on_every_page() {
             assert!(p.len() >= MIN_ROWS, "{before} before: page {k} holds {p:?}");
             let page = flow.tables[0][k].0;
             assert!(
-                page_text(&flow.pages[page]).contains("三、本年度办理结果"),
+                page_text(&flow.pages[page]).contains("结果标签的文字"),
                 "{before} before: page {k} has no label"
             );
         }
