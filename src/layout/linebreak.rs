@@ -71,7 +71,7 @@ fn greedy_end(chars: &[Ch], start: usize, avail: f32) -> usize {
 /// What a non-last line costs: nothing on the grid; a little when its punctuation is
 /// compressed (more, the more it is); much when it is letter-spaced, and most when the
 /// spacing adds up to half a character or more (the line then visibly holds one
-/// character fewer than the grid). An em is `em` points.
+/// character fewer than the grid), the more so the wider. An em is `em` points.
 fn cost(set: f32, avail: f32, em: f32) -> f32 {
     let d = (set - avail) / em;
     if d.abs() * em <= EPS {
@@ -81,7 +81,9 @@ fn cost(set: f32, avail: f32, em: f32) -> f32 {
     } else if -d < 0.4 {
         4.0 - d
     } else {
-        20.0 - d
+        // Growing with the square: two lines a little short are better than one line
+        // spaced out to twice its width.
+        20.0 + 20.0 * d * d
     }
 }
 

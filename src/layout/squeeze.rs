@@ -22,8 +22,12 @@
 //!    them, on every line.
 //! 2. *Line end*: when a line must shrink to hold its last unit, the mark at its end is
 //!    trimmed to half width first.
-//! 3. *Inside the line*: then every other blank half on the line gives up the same
-//!    share. A line with no blank left to give is broken elsewhere or letter-spaced.
+//! 3. *Inside the line*: then the other marks, from the line's end back. A line with no
+//!    blank left to give is broken elsewhere or letter-spaced.
+//!
+//! Only right halves are taken (closing brackets, pause and stop marks), and each whole:
+//! such a mark is drawn from its origin as before and declared half as wide in the PDF,
+//! so text extraction still reads the line as one.
 //!
 //! A line that needs no compression keeps every mark full width, so its characters
 //! stay on the 28-character grid.
@@ -87,71 +91,67 @@ impl Shape {
     }
 }
 
-/// The blank half of a character in points (0 when it has none).
+/// The blank half a character can give up, in points: a mark with its right half blank
+/// gives it; an opening bracket's left half stays (taking it would draw the bracket over
+/// the character before it, and PDF readers then read the two as separate words).
 fn half(c: &Ch) -> f32 {
-    if c.blank == Blank::None { 0.0 } else { c.half }
+    if c.blank == Blank::Right { c.half } else { 0.0 }
 }
 
-/// The blank between `a` and the character `b` after it: `a`'s right half and `b`'s
-/// left half.
-fn between(a: &Ch, b: &Ch) -> f32 {
-    let right = if a.blank == Blank::Right { half(a) } else { 0.0 };
-    let left = if b.blank == Blank::Left { half(b) } else { 0.0 };
-    right + left
-}
-
-/// Whether both characters are compressible marks: the blank between them is a pair's.
+/// Whether `a` and the mark `b` after it are a pair whose blank between them is halved:
+/// `a` has its right half blank and `b` is a mark too (「》（」「。」」「：“」).
 fn pair(a: &Ch, b: &Ch) -> bool {
-    a.blank != Blank::None && b.blank != Blank::None
+    a.blank == Blank::Right && b.blank != Blank::None
 }
 
 /// How the characters of one line (`cs`, trailing spaces left out) may be compressed.
 pub fn shape(cs: &[Ch]) -> Shape {
     let mut s =
         Shape { natural: cs.iter().map(|c| c.advance).sum(), pairs: 0.0, end: 0.0, inner: 0.0 };
-    for w in cs.windows(2) {
-        let b = between(&w[0], &w[1]);
-        if pair(&w[0], &w[1]) {
-            let fixed = b.min(half(&w[0]).max(half(&w[1])));
-            s.pairs += fixed;
-            s.inner += b - fixed;
+    let n = cs.len();
+    for (i, c) in cs.iter().enumerate() {
+        if i + 1 == n {
+            s.end = half(c);
+        } else if pair(c, &cs[i + 1]) {
+            s.pairs += half(c);
         } else {
-            s.inner += b;
+            s.inner += half(c);
         }
-    }
-    if let Some(last) = cs.last()
-        && last.blank == Blank::Right
-    {
-        s.end = half(last);
     }
     s
 }
 
-/// How much each character's advance is reduced on a line `avail` wide: the pairs
-/// always; when the line is wider than `avail`, the mark at its end and then every other
-/// blank, each by the same share of what it has, until the line fits (or no blank is
-/// left). A character's reduction takes blank from its right (its own) or from the left
-/// half of the character after it, which is then drawn that much further left.
-pub fn reductions(cs: &[Ch], avail: f32) -> Vec<f32> {
+/// Which characters of a line `avail` wide are set half width: the first of each pair,
+/// always; when the line is wider than `avail`, the mark at its end, then the other
+/// marks from the end of the line back, one by one, until the line fits (or none is
+/// left). A mark is compressed whole or not at all, so that a PDF can declare it half
+/// as wide and its text still reads in one line; what compression leaves over is
+/// letter-spaced, a hundredth of an em a gap or so.
+pub fn narrow(cs: &[Ch], avail: f32) -> Vec<bool> {
     let n = cs.len();
-    let mut out = vec![0.0f32; n];
+    let mut out = vec![false; n];
     if n == 0 {
         return out;
     }
-    let sh = shape(cs);
-    let mut over = (sh.set() - avail).max(0.0);
-    let end = over.min(sh.end);
-    over -= end;
-    out[n - 1] = end;
-    let share = if sh.inner > 0.0 { (over / sh.inner).min(1.0) } else { 0.0 };
     for i in 0..n - 1 {
-        let (a, b) = (&cs[i], &cs[i + 1]);
-        let blank = between(a, b);
-        let fixed = if pair(a, b) { blank.min(half(a).max(half(b))) } else { 0.0 };
-        out[i] = fixed + (blank - fixed) * share;
+        out[i] = pair(&cs[i], &cs[i + 1]) && half(&cs[i]) > 0.0;
+    }
+    let mut over = shape(cs).set() - avail;
+    let order = std::iter::once(n - 1).chain((0..n - 1).rev());
+    for i in order {
+        if over <= EPS {
+            break;
+        }
+        if !out[i] && half(&cs[i]) > 0.0 {
+            out[i] = true;
+            over -= half(&cs[i]);
+        }
     }
     out
 }
+
+/// Floats of a line's widths drift by thousandths of a point.
+const EPS: f32 = 0.01;
 
 #[cfg(test)]
 mod tests {

