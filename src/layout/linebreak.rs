@@ -111,7 +111,15 @@ pub fn break_lines(chars: &[Ch], first_width: f32, width: f32) -> Vec<Line> {
         }
         let avail = if from == 0 { first_width } else { width };
         let mut any = false;
+        // Everything from `start` on, trailing spaces included: a line never holds more
+        // than a few measures of it, even in a run of spaces (which a line drops at its
+        // end and so never fill it).
+        let mut raw = 0.0;
         for end in start + 1..=n {
+            raw += chars[end - 1].advance;
+            if raw > 4.0 * avail + EPS && any {
+                break;
+            }
             if end < n && !chars[end].break_before {
                 continue;
             }
@@ -163,6 +171,9 @@ fn last_cost(chars: &[Ch], l: &Line) -> f32 {
     if visible <= 1 && l.range.start > 0 { 60.0 } else { 0.0 }
 }
 
+/// The most lines [`balanced`] evens out.
+const BALANCED_LINES: usize = 6;
+
 /// Breaks shaped text into as few lines `width` wide as the greedy breaker needs, then
 /// moves the breaks so that the lines are as even as they can be (the longest as short
 /// as possible): a centred table label reads 「一、本年新收政府信息/公开申请数量」, not
@@ -170,7 +181,12 @@ fn last_cost(chars: &[Ch], l: &Line) -> f32 {
 /// cuts it.
 pub fn balanced(chars: &[Ch], width: f32) -> Vec<Line> {
     let greedy = greedy_within(chars, width, usize::MAX, true).unwrap_or_default();
-    if greedy.len() <= 1 || greedy_within(chars, width, usize::MAX, false).is_none() {
+    // Labels are a few lines; longer text (a title far too long, say) is left as the
+    // greedy breaker sets it, as the search below grows with the square of its breaks.
+    if greedy.len() <= 1
+        || greedy.len() > BALANCED_LINES
+        || greedy_within(chars, width, usize::MAX, false).is_none()
+    {
         return greedy;
     }
     // Every width a line could have: the narrowest of them at which the text still
