@@ -148,3 +148,18 @@ fn opening_brackets_are_never_compressed_and_compressed_marks_are_marked_narrow(
     assert!(close(glyphs[1].advance / EM, 1.0) && close(glyphs[2].advance / EM, 1.0));
     assert!(close(glyphs[5].advance / EM, 0.5));
 }
+
+#[test]
+fn a_paragraphs_breaks_are_chosen_together() {
+    // Filled one line at a time, line 1 ends full at 「，」 and line 2 cannot take the
+    // number 「〔2019〕」: it would hold seven characters spaced out over ten. Chosen
+    // together, line 1 takes one character more by compressing its two commas, and both
+    // lines are exactly full.
+    let lines = set("一二三，五六七八九，十甲乙丙丁戊己〔2019〕庚辛壬癸子丑寅卯", 10.0);
+    let texts: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(texts, ["一二三，五六七八九，十", "甲乙丙丁戊己〔2019〕", "庚辛壬癸子丑寅卯"]);
+    for (text, adv, x0, x1) in &lines[..2] {
+        assert!(close(*x0, 0.0) && close(*x1, 10.0), "{text}");
+        assert!(unspaced(text, adv), "{text}: {adv:?}");
+    }
+}
