@@ -11,5 +11,6 @@ mod hostile;
 mod import;
 mod init;
 mod pdf;
+mod print_pdf;
 mod render;
 mod schema;

@@ -235,7 +235,7 @@ fn layout_snapshot() {
         assert!((steps - steps.round()).abs() < 0.01, "off the grid: {w:?}");
     }
     // The table of 三 continues on a second page with its three header rows repeated.
-    let header = "（本列数据的勾稽关系为：第";
+    let header = "（本列数据的勾稽关系为：";
     let pages_with_header = pages
         .pages
         .iter()

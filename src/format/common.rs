@@ -127,8 +127,15 @@ pub const APP_COLUMNS: [(&str, &str); 7] = [
 ];
 /// Index of the 总计 column of table 三.
 pub const APP_TOTAL: usize = 6;
-/// Relative column widths of table 三 (3 label columns, 7 figures).
-pub const APPLICATIONS_WIDTHS: [u32; 10] = [7, 10, 21, 9, 9, 9, 9, 9, 8, 9];
+/// Column widths of table 三 (3 label columns, 7 figures), in points of the 442 pt text
+/// block (relative: other measures scale them). Set for 小四 (12 pt) labels broken only
+/// between their words ([`super::words`]) with 3 pt padding on each side: the results
+/// label 「三、/本年度/办理/结果」 and the group labels 「（三）/不予/公开」 three characters
+/// wide; 「自然人」 and 「总计」 (the largest figures) three; the other applicant columns
+/// two, for 「商业/企业」 and four-digit figures; and what is left, about eight
+/// characters, for the row labels, so that the longest (（六）1. and 2. of 2021) take
+/// four or five lines, not seven.
+pub const APPLICATIONS_WIDTHS: [u32; 10] = [43, 43, 105, 43, 33, 33, 33, 33, 33, 43];
 
 /// The label of a column of table 三.
 pub fn app_column(col: usize) -> &'static str {

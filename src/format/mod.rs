@@ -19,6 +19,7 @@ pub mod f2021;
 pub mod numbering;
 mod proactive;
 mod rows;
+pub mod words;
 
 pub use common::{Deadline, Section};
 pub use proactive::{ColRole, ColSpec, ItemGroup, ItemRowSpec, Json, ValueKind};

@@ -15,27 +15,27 @@
 
 /// Closing punctuation and marks that belong to what precedes them: never at a line's
 /// start (clreq §3.1.7; GB/T 15834 §5.1.7).
-pub(super) const CLOSING: &str = "，。、；：？！）》」』”’〕】〉〗｝］…‥·・%‰℃°,.;:?!)]}";
+pub const CLOSING: &str = "，。、；：？！）》」』”’〕】〉〗｝］…‥·・%‰℃°,.;:?!)]}";
 
 /// Connectors and dashes that join what is on both sides: 「～」「〜」 (range, as in
 /// 「3～5个」), the dash 「—」 (also each half of 「——」, which must not be split), the
 /// two- and three-em dashes and the full-width slash: never at a line's start
 /// (GB/T 15834 §5.1.8–5.1.9; clreq §3.1.7).
-pub(super) const CONNECTORS: &str = "～〜—―⸺⸻／";
+pub const CONNECTORS: &str = "～〜—―⸺⸻／";
 
 /// Marks of Japanese text that CSS `line-break: strict` keeps off a line's start.
-pub(super) const SMALL_KANA: &str = "々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+pub const SMALL_KANA: &str = "々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
 
 /// Opening punctuation: never at a line's end (clreq §3.1.7).
-pub(super) const OPENING: &str = "（《「『“‘〔【〈〖｛［·([{";
+pub const OPENING: &str = "（《「『“‘〔【〈〖｛［·([{";
 
 /// Slashes that join what is on both sides (「按件/次」): never at a line's end
 /// (clreq §3.1.7; the half-width slash is as common in reports as the full-width one).
-pub(super) const SLASHES: &str = "/／";
+pub const SLASHES: &str = "/／";
 
 /// Whether `c` may not start a line. Han characters and ASCII letters and digits take
 /// the fast path.
-pub(super) fn no_start(c: char) -> bool {
+pub fn no_start(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
@@ -43,7 +43,7 @@ pub(super) fn no_start(c: char) -> bool {
 }
 
 /// Whether `c` may not end a line.
-pub(super) fn no_end(c: char) -> bool {
+pub fn no_end(c: char) -> bool {
     if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }

@@ -12,7 +12,9 @@
 //!
 //! 1. [`metrics`]: where glyphs and their widths come from ([`FontBook`] for real,
 //!    fixed metrics in tests).
-//! 2. [`text`]: characters to glyphs, line breaking (UAX #14 and 避头尾), justification.
+//! 2. [`text`]: characters to glyphs, break opportunities (UAX #14 and 避头尾 from
+//!    [`kinsoku`]), punctuation compression ([`squeeze`]) and justification;
+//!    [`linebreak`] chooses a paragraph's breaks to keep its lines on the grid.
 //! 3. [`setter`]: text in a style to a block of lines as wide as the text block.
 //! 4. [`title`]: the draft mark, the title (broken where it reads best) and the byline.
 //! 5. [`prepare`]: every block of the body set into lines or measured as a table, before
@@ -29,12 +31,14 @@
 
 mod dump;
 mod flow;
-mod kinsoku;
+pub mod kinsoku;
+mod linebreak;
 mod metrics;
 mod output;
 mod page_number;
 mod prepare;
 mod setter;
+mod squeeze;
 mod table;
 pub mod text;
 mod title;

@@ -2,6 +2,7 @@
 //! [`Metrics`], and line breaking to the width of the text block (or of a table cell).
 
 use super::LayoutError;
+use super::linebreak;
 use super::metrics::Metrics;
 use super::text::{self, Align, Ch, Run, TextStyle};
 use crate::doc::page::{PageSpec, size};
@@ -67,15 +68,53 @@ impl<'a, M: Metrics + ?Sized> Setter<'a, M> {
         width: f32,
     ) -> Result<LineBlock, LayoutError> {
         let chars = self.shape(text, &style)?;
-        let avail = width - right_indent;
-        let lines = text::break_lines(&chars, avail - indent, avail)
+        Ok(self.set(&chars, style, align, indent, width - right_indent))
+    }
+
+    /// Breaks a table label into lines `width` wide: an official label breaks only
+    /// between its words ([`crate::format::words`]), other text as any other.
+    pub(super) fn label_lines(
+        &self,
+        text: &str,
+        style: TextStyle,
+        align: Align,
+        width: f32,
+    ) -> Result<LineBlock, LayoutError> {
+        let mut chars = self.shape(text, &style)?;
+        if let Some(words) = crate::format::words::breaks(text) {
+            let mut at = 0;
+            for c in &mut chars {
+                c.break_before &= words.contains(&at);
+                at += c.ch.len_utf8();
+            }
+        }
+        Ok(self.set(&chars, style, align, 0.0, width))
+    }
+
+    /// Breaks shaped text into lines `avail` wide, the first indented by `indent`, and
+    /// places them.
+    fn set(
+        &self,
+        chars: &[Ch],
+        style: TextStyle,
+        align: Align,
+        indent: f32,
+        avail: f32,
+    ) -> LineBlock {
+        // Centred text (table labels, the title) is balanced; the rest is justified or
+        // flush right, broken to keep lines full.
+        let broken = match align {
+            Align::Center if indent == 0.0 => linebreak::balanced(chars, avail),
+            _ => linebreak::break_lines(chars, avail - indent, avail),
+        };
+        let lines = broken
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 let ind = if i == 0 { indent } else { 0.0 };
-                text::place(&chars, l, ind, avail - ind, align)
+                text::place(chars, l, ind, avail - ind, align)
             })
             .collect();
-        Ok(LineBlock { lines, style })
+        LineBlock { lines, style }
     }
 }

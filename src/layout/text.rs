@@ -1,10 +1,16 @@
-//! Setting text: characters to glyphs through the font chain, line breaking (UAX #14 plus
-//! the 避头尾 rules of Chinese typesetting) and CJK justification.
+//! Setting text: characters to glyphs through the font chain, break opportunities (UAX #14
+//! plus the 避头尾 rules of Chinese typesetting), and placing a broken line: punctuation
+//! compression ([`squeeze`]) and CJK justification. Where the lines break is
+//! [`super::linebreak`]'s.
 
 use std::ops::Range;
 
+use super::EPS;
 use super::metrics::Metrics;
+use super::squeeze::{self, Blank};
 use crate::fonts::{FaceId, MissingGlyph, Role};
+
+pub use super::linebreak::{Line, break_lines};
 
 /// How a piece of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,10 +54,15 @@ pub struct Ch {
     pub advance: f32,
     /// Whether a line may break before this character.
     pub break_before: bool,
+    /// Which half of its box is blank, if it is a full-width punctuation mark that may
+    /// be compressed ([`squeeze`]).
+    pub blank: Blank,
+    /// Half its advance without tracking, in points: what compression may take.
+    pub half: f32,
 }
 
 impl Ch {
-    fn is_space(&self) -> bool {
+    pub(super) fn is_space(&self) -> bool {
         self.ch == ' ' || self.ch == '\u{3000}'
     }
 
@@ -71,6 +82,7 @@ pub fn shape<M: Metrics + ?Sized>(
     for (at, _) in unicode_linebreak::linebreaks(text) {
         breaks[at] = true;
     }
+    curly_quotes_as_brackets(text, &mut breaks);
     let mut out: Vec<Ch> = Vec::with_capacity(text.len() / 3 + 1);
     for (at, c) in text.char_indices() {
         let c = if c.is_control() { ' ' } else { c };
@@ -89,6 +101,8 @@ pub fn shape<M: Metrics + ?Sized>(
             glyph,
             advance: em * style.size + style.tracking,
             break_before,
+            blank: squeeze::blank_of(c, em),
+            half: em * style.size / 2.0,
         });
     }
     // Spaces at a break are dropped (trimmed at the end of the line, skipped at the start
@@ -109,101 +123,25 @@ pub fn shape<M: Metrics + ?Sized>(
     Ok(out)
 }
 
-/// One line: the characters `range` of the shaped text (trailing spaces left out).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    /// Characters on the line.
-    pub range: Range<usize>,
-    /// Natural width in points.
-    pub width: f32,
-    /// The paragraph's last line.
-    pub last: bool,
-}
-
-const EPS: f32 = 0.01;
-
-/// Breaks shaped text into lines: the first `first_width` wide, the others `width`.
-///
-/// Greedy, at the last break opportunity that fits; a word longer than a line is cut
-/// where it overflows. A last line of one or two characters takes a word from the line
-/// before, so that no paragraph ends on a lone character.
-pub fn break_lines(chars: &[Ch], first_width: f32, width: f32) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let n = chars.len();
-    while start < n {
-        if !lines.is_empty() {
-            while start < n && chars[start].is_space() {
-                start += 1;
-            }
-            if start == n {
-                break;
-            }
+/// UAX #14 treats curly quotes as ambiguous (class QU) and allows no break on either
+/// side of one, so 「和“12345”政务」 is a single unit seven characters wide. In Chinese
+/// text they are brackets (clreq §3.1.7; typst's Chinese segmenter re-classes them
+/// the same way): a line may break before an opening quote and after a closing one
+/// between wide characters. The 避头尾 rules still keep the quote itself off the wrong
+/// end of a line.
+fn curly_quotes_as_brackets(text: &str, breaks: &mut [bool]) {
+    let wide = |c: char| !c.is_ascii();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if let Some(p) = prev
+            && wide(p)
+            && wide(c)
+            && ("“‘".contains(c) || "”’".contains(p))
+        {
+            breaks[at] = true;
         }
-        let avail = if lines.is_empty() { first_width } else { width };
-        let end = fit(chars, start, avail);
-        lines.push(line(chars, start, end, false));
-        start = end;
+        prev = Some(c);
     }
-    if let Some(last) = lines.last_mut() {
-        last.last = true;
-    }
-    avoid_lone_last_line(chars, &mut lines, first_width, width);
-    lines
-}
-
-/// The end of the line starting at `start`: the last break opportunity that fits.
-fn fit(chars: &[Ch], start: usize, avail: f32) -> usize {
-    let mut w = 0.0;
-    let mut last_break = None;
-    let mut i = start;
-    while i < chars.len() {
-        if i > start && chars[i].break_before {
-            last_break = Some(i);
-        }
-        if w + chars[i].advance > avail + EPS && !chars[i].is_space() {
-            return last_break.unwrap_or(i.max(start + 1));
-        }
-        w += chars[i].advance;
-        i += 1;
-    }
-    chars.len()
-}
-
-fn line(chars: &[Ch], start: usize, end: usize, last: bool) -> Line {
-    let mut e = end;
-    while e > start + 1 && chars[e - 1].is_space() {
-        e -= 1;
-    }
-    let width = chars[start..e].iter().map(|c| c.advance).sum();
-    Line { range: start..e, width, last }
-}
-
-fn avoid_lone_last_line(chars: &[Ch], lines: &mut [Line], first_width: f32, width: f32) {
-    let k = lines.len();
-    if k < 2 {
-        return;
-    }
-    let visible = |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !no_start(c.ch)).count();
-    if visible(&lines[k - 1].range) > 1 {
-        return;
-    }
-    let prev = lines[k - 2].range.clone();
-    // The latest break opportunity in the previous line that leaves it more than half full.
-    let avail = if k == 2 { first_width } else { width };
-    let Some(cut) = (prev.start + 1..prev.end).rev().find(|&i| {
-        chars[i].break_before
-            && chars[prev.start..i].iter().map(|c| c.advance).sum::<f32>() > avail / 2.0
-    }) else {
-        return;
-    };
-    let end = lines[k - 1].range.end;
-    let rest: f32 = chars[cut..end].iter().map(|c| c.advance).sum();
-    if rest > width + EPS {
-        return;
-    }
-    lines[k - 2] = line(chars, prev.start, cut, false);
-    lines[k - 1] = line(chars, cut, end, true);
 }
 
 /// One glyph placed on a line.
@@ -215,6 +153,9 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// The bytes of the run's text this glyph stands for.
     pub range: Range<usize>,
+    /// A compressed punctuation mark ([`squeeze`]): its blank right half is not set, and
+    /// the PDF declares the glyph half as wide.
+    pub narrow: bool,
 }
 
 /// A run of glyphs in one face, positioned relative to its line.
@@ -231,11 +172,17 @@ pub struct Run {
 }
 
 /// Places the characters of `line` in a box `avail` wide starting `indent` in from the
-/// left, and returns the runs (one per face).
+/// left, and returns the runs (one per face). Punctuation is compressed as
+/// [`squeeze::reductions`] says (adjacent marks always; the line's marks when it is
+/// wider than `avail`); a justified line still short of `avail` is letter-spaced.
 pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -> Vec<Run> {
     let cs = &chars[line.range.clone()];
-    let slack = (avail - line.width).max(0.0);
-    let mut extra = vec![0.0f32; cs.len()];
+    let narrow = squeeze::narrow(cs, avail);
+    let cut: Vec<f32> =
+        cs.iter().zip(&narrow).map(|(c, n)| if *n { c.half } else { 0.0 }).collect();
+    let set: f32 = cs.iter().zip(&cut).map(|(c, r)| c.advance - r).sum();
+    let slack = (avail - set).max(0.0);
+    let mut extra: Vec<f32> = cut.iter().map(|r| -r).collect();
     let mut x = indent;
     match align {
         Align::Justify if !line.last && slack > EPS => {
@@ -245,7 +192,7 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
             if !gaps.is_empty() {
                 let each = slack / gaps.len() as f32;
                 for i in gaps {
-                    extra[i] = each;
+                    extra[i] += each;
                 }
             }
         }
@@ -254,13 +201,14 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
         Align::Right => x += slack,
     }
     let mut runs: Vec<Run> = Vec::new();
-    for (c, e) in cs.iter().zip(extra) {
+    for ((c, e), narrow) in cs.iter().zip(extra).zip(narrow) {
         let advance = c.advance + e;
         match runs.last_mut() {
             Some(run) if run.face == c.face => {
                 let at = run.text.len();
                 run.text.push(c.ch);
-                run.glyphs.push(PlacedGlyph { id: c.glyph, advance, range: at..run.text.len() });
+                let range = at..run.text.len();
+                run.glyphs.push(PlacedGlyph { id: c.glyph, advance, range, narrow });
             }
             _ => {
                 let text = c.ch.to_string();
@@ -269,7 +217,7 @@ pub fn place(chars: &[Ch], line: &Line, indent: f32, avail: f32, align: Align) -
                     x,
                     face: c.face,
                     text,
-                    glyphs: vec![PlacedGlyph { id: c.glyph, advance, range }],
+                    glyphs: vec![PlacedGlyph { id: c.glyph, advance, range, narrow }],
                 });
             }
         }
@@ -360,6 +308,18 @@ mod tests {
         // the next line with the bracket once the spaces are skipped.
         let lines = lines_of("一二三四五六七八九 \u{3000}）十", 10.0);
         assert_eq!(lines, ["一二三四五六七八", "九 \u{3000}）十"]);
+    }
+
+    #[test]
+    fn a_line_may_break_before_an_opening_and_after_a_closing_quote() {
+        // UAX #14 alone keeps 「和“12345”政」 together and would end the first line at 箱.
+        let lines = lines_of("一二三四五六七八九和“12345”政务服务热线", 10.0);
+        assert_eq!(lines[0], "一二三四五六七八九和");
+        let lines = lines_of("一二三四“一二三”四五六七八", 9.0);
+        assert_eq!(lines[0], "一二三四“一二三”");
+        // Never the quote alone at the wrong end.
+        let lines = lines_of("一二三四五六七八九“十一”", 10.0);
+        assert!(!lines[0].ends_with('“'), "{lines:?}");
     }
 
     #[test]

@@ -41,10 +41,13 @@ pub(in crate::layout) fn measure<M: Metrics + ?Sized>(
                     Some(n) => (Align::Justify, f32::from(n) * style.size),
                     None => (Align::Center, 0.0),
                 };
-                let lines = if cell.text.trim().is_empty() {
+                let text = cell.text.trim();
+                let lines = if text.is_empty() {
                     Vec::new()
+                } else if cell.header {
+                    setter.label_lines(text, style, align, w - indent)?.lines
                 } else {
-                    setter.lines_in(cell.text.trim(), style, align, 0.0, 0.0, w - indent)?.lines
+                    setter.lines_in(text, style, align, 0.0, 0.0, w - indent)?.lines
                 };
                 cells.push(CellLayout { header: cell.header, r, c, rows, cols, lines, indent });
             }

@@ -66,10 +66,32 @@ struct CellLayout {
 }
 
 impl TableLayout {
-    /// The groups inside `g` when the cells spanning all of `g` are left out.
+    /// The groups inside `g` when the cells spanning all of `g` are left out, the first
+    /// and the last fused with their neighbours until they hold at least [`MIN_ROWS`]
+    /// rows and room for the text of those spanning cells: a page that holds only the
+    /// start or the end of `g` still shows its label (table 三's results label over the
+    /// total row alone).
     fn subgroups(&self, g: Range<usize>) -> Vec<Range<usize>> {
         let spans_all = |c: &CellLayout| c.r <= g.start && c.r + c.rows >= g.end;
-        group_rows(&self.cells, g.clone(), |c| !spans_all(c))
+        let mut inner = group_rows(&self.cells, g.clone(), |c| !spans_all(c));
+        let need = self
+            .cells
+            .iter()
+            .filter(|c| spans_all(c))
+            .map(|c| self.text_height(c))
+            .fold(0.0, f32::max);
+        let small = |r: &Range<usize>| r.len() < MIN_ROWS || self.height(r.clone()) + EPS < need;
+        while inner.len() > 1 && small(&inner[0]) {
+            let first = inner.remove(0);
+            inner[0].start = first.start;
+        }
+        while inner.len() > 1 && small(&inner[inner.len() - 1]) {
+            let last = inner.pop().expect("more than one");
+            if let Some(prev) = inner.last_mut() {
+                prev.end = last.end;
+            }
+        }
+        inner
     }
 
     /// Height of some rows.
@@ -143,6 +165,17 @@ impl TableLayout {
     /// pagination against the table's own measure.
     pub(in crate::layout) fn groups_and_heights(&self) -> (&[Range<usize>], &[f32]) {
         (&self.groups, &self.row_h)
+    }
+
+    /// Every header cell's text, line by line.
+    pub(in crate::layout) fn header_lines(&self) -> Vec<Vec<String>> {
+        self.cells
+            .iter()
+            .filter(|c| c.header)
+            .map(|c| {
+                c.lines.iter().map(|runs| runs.iter().map(|r| r.text.as_str()).collect()).collect()
+            })
+            .collect()
     }
 
     /// The rows of every body cell that spans more than one row.

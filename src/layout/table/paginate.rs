@@ -112,8 +112,22 @@ pub(in crate::layout) fn place(flow: &mut Flow, t: &TableLayout, tail: f32) {
         seg: Vec::new(),
     };
     p.header(flow);
-    let n = t.groups.len();
-    for (k, g) in t.groups.iter().enumerate() {
+    // A table of plain rows ends with at least two of them on its last page: a last row
+    // goes with the row before it, so that it is never alone under the repeated header
+    // rows. (After a larger group — table 三's carried-forward row after the results —
+    // the last row may stand alone: taking one row of that group along would
+    // leave its label a one-row fragment, and taking the group's last part along would
+    // leave half a page blank.)
+    let mut groups = t.groups.clone();
+    let k = groups.len();
+    if k >= 2 && groups[k - 1].len() < MIN_ROWS && groups[k - 2].len() < MIN_ROWS {
+        let last = groups.pop().expect("two groups");
+        if let Some(prev) = groups.last_mut() {
+            prev.end = last.end;
+        }
+    }
+    let n = groups.len();
+    for (k, g) in groups.iter().enumerate() {
         // Only the last group carries the tail: the note follows the last row.
         p.group(flow, g.clone(), if k + 1 == n { tail } else { 0.0 });
     }

@@ -6,7 +6,9 @@
 //! ([`super::flow::Flow::tables`]), which the drawn rules alone do not tell.
 
 mod keep;
+mod labels;
 mod properties;
+mod squeeze;
 mod tables;
 mod tails;
 mod title;

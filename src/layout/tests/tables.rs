@@ -3,6 +3,7 @@
 //! repeats the labels of the spanning cells it cuts.
 
 use super::*;
+use crate::layout::table::MIN_ROWS;
 
 /// Body rows of the test tables: three columns, each row 22.2 pt (one line).
 const ROWS: usize = 45;
@@ -122,5 +123,48 @@ fn header_rows_repeat_on_every_page_and_draw_their_text() {
         assert_eq!(seg[0].0, 0);
         assert_eq!(seg[1].0, 1);
         assert!(page_text(&flow.pages[*page]).contains("申请情况项目数量"), "page {page}");
+    }
+}
+
+#[test]
+fn a_label_over_a_long_group_keeps_two_rows_and_its_text_on_every_page() {
+    // Like table 三's results: a label of three lines over 61 rows (two pages and more),
+    // groups of three under it, and one last row of its own (like its total row). Wherever
+    // the paragraphs before it push the table, every page with rows under the label has
+    // at least two of them and shows the label.
+    let n = 61;
+    for before in 0..22 {
+        let mut rows =
+            vec![vec![cell("类", 1, 1, true), cell("组", 1, 1, true), cell("数", 1, 1, true)]];
+        for i in 0..n {
+            let mut row = Vec::new();
+            if i == 0 {
+                row.push(cell("结果标签的文字", n as u16, 1, false));
+            }
+            if i + 1 == n {
+                row.push(cell("合计行", 1, 1, false));
+            } else if i % 3 == 0 {
+                row.push(cell(&format!("组{}", i / 3), 3, 1, false));
+            }
+            row.push(cell(&format!("{i}"), 1, 1, false));
+            rows.push(row);
+        }
+        let mut blocks = one_liners(before);
+        // The label's column is three characters wide: the label takes three lines, more
+        // than one row's height.
+        let Block::Table(mut t) = table(3, 1, rows) else { unreachable!() };
+        t.widths = vec![1, 1, 8];
+        blocks.push(Block::Table(t));
+        let flow = lay_out(&doc(blocks));
+        let pages = body_rows_by_page(&flow, 1);
+        assert_eq!(pages.concat(), (1..=n).collect::<Vec<_>>(), "{before}");
+        for (k, p) in pages.iter().enumerate() {
+            assert!(p.len() >= MIN_ROWS, "{before} before: page {k} holds {p:?}");
+            let page = flow.tables[0][k].0;
+            assert!(
+                page_text(&flow.pages[page]).contains("结果标签的文字"),
+                "{before} before: page {k} has no label"
+            );
+        }
     }
 }

@@ -19,8 +19,9 @@ const NOTE: &str = "注：本表数据截至十二月三十一日。本表所列
 #[test]
 fn a_note_stays_on_the_page_where_its_table_ends() {
     // Tables of every length from a few rows to two pages: wherever the last row falls,
-    // the note is on its page; where the note would not fit under it, the last row
-    // goes to the next page with it.
+    // the note is on its page; where the note would not fit under it, the last two rows
+    // go to the next page with it (a table of plain rows never ends with one body row
+    // alone under its repeated header).
     let mut moved = 0;
     for n in 1..=60 {
         let with_note = lay_out(&doc(vec![numbered_table(n), Block::Note(NOTE.into())]));
@@ -32,10 +33,11 @@ fn a_note_stays_on_the_page_where_its_table_ends() {
         let without = lay_out(&doc(vec![numbered_table(n)]));
         if pages_with(&without.pages, "末行") != last_row {
             moved += 1;
-            // Only the row the note needs moved: the header repeated, then the last row.
+            // Only the rows the note needs moved: the header repeated, then the last two
+            // rows.
             let placement = &with_note.tables[0];
             let rows: Vec<usize> = placement.last().unwrap().1.iter().map(|(r, _)| *r).collect();
-            assert_eq!(rows, [0, n], "{n} rows");
+            assert_eq!(rows, [0, n - 1, n], "{n} rows");
         }
     }
     assert!(moved > 0, "no table needed its last row moved: the test checks nothing");
@@ -148,4 +150,22 @@ fn a_heading_stays_with_a_short_last_paragraph_and_the_signature() {
     let p = lines.iter().position(|l| l.text.starts_with("本年度无")).unwrap();
     assert_eq!(lines[h].page, lines[p].page, "{:?}", &lines[h..]);
     assert!(pages_with(&flow.pages, "某某局").contains(&lines[p].page));
+}
+
+#[test]
+fn a_table_of_plain_rows_never_ends_with_one_row_alone() {
+    // Tables of one-row groups, from one page to three: wherever the page breaks, the
+    // last page of the table has at least two body rows under its repeated header.
+    let mut split = 0;
+    for n in 20..=80 {
+        let flow = lay_out(&doc(vec![para("表前的一段文字。"), numbered_table(n)]));
+        let placement = &flow.tables[0];
+        if placement.len() < 2 {
+            continue;
+        }
+        split += 1;
+        let last: Vec<usize> = placement.last().unwrap().1.iter().map(|(r, _)| *r).collect();
+        assert!(last.len() > 2, "{n} rows: the last page holds {last:?}");
+    }
+    assert!(split > 10, "too few tables ran over a page: the test checks little");
 }

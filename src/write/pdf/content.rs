@@ -25,18 +25,16 @@ pub(super) fn page_content(
 ) -> Vec<u8> {
     let mut content = Content::with_settings(Settings { pretty: false });
     content.begin_text();
-    // (face slot, size, bold, red) of the text drawn last.
-    let mut current: Option<(usize, f32, bool, bool)> = None;
+    // (face slot, narrow variant, size) of the font set last, and (bold, red) of the
+    // text drawn last.
+    let mut font: Option<(usize, bool, f32)> = None;
+    let mut look: Option<(bool, bool)> = None;
     for item in items {
         let Item::Text(t) = item else { continue };
         let k = used.index(t.run.face);
         let u = &used.faces[k];
         let face = book.face(u.face);
-        let state = (k, t.size, t.bold, t.red);
-        if current.map(|c| (c.0, c.1)) != Some((k, t.size)) {
-            content.set_font(Name(u.name.as_bytes()), t.size);
-        }
-        if current.map(|c| (c.2, c.3)) != Some((t.bold, t.red)) {
+        if look != Some((t.bold, t.red)) {
             let c = if t.red { RED } else { BLACK };
             content.set_fill_rgb(c.0, c.1, c.2);
             if t.bold {
@@ -47,35 +45,51 @@ pub(super) fn page_content(
             } else {
                 content.set_text_rendering_mode(TextRenderingMode::Fill);
             }
+            look = Some((t.bold, t.red));
         }
-        current = Some(state);
         content.set_text_matrix([1.0, 0.0, 0.0, 1.0, t.x, page_h - t.y]);
         let upem = face.units_per_em();
-        let mut shown = content.show_positioned();
-        let mut items = shown.items();
-        let mut run: Vec<u8> = Vec::new();
-        // The viewer advances by the font's widths; where the layout placed a glyph
-        // elsewhere (tracking, justification), a TJ adjustment makes up the
-        // difference, in thousandths of the font size.
-        for g in &t.run.glyphs {
-            let cid = u.remapper.get(g.id).expect("every drawn glyph is remapped");
-            run.extend_from_slice(&cid.to_be_bytes());
-            let font_w =
-                f32::from(face.ttf().glyph_hor_advance(ttf_parser::GlyphId(g.id)).unwrap_or(0))
-                    * 1000.0
-                    / upem;
-            let adjust = font_w - g.advance / t.size * 1000.0;
-            if adjust.abs() > 0.001 {
-                items.show(Str(&run));
-                items.adjust(adjust);
-                run.clear();
+        // The glyphs in stretches of one variant: a compressed mark is drawn with the
+        // face's narrow variant, which declares it half as wide.
+        let glyphs = &t.run.glyphs;
+        let mut at = 0;
+        while at < glyphs.len() {
+            let narrow = glyphs[at].narrow;
+            let end =
+                (at..glyphs.len()).find(|&i| glyphs[i].narrow != narrow).unwrap_or(glyphs.len());
+            if font != Some((k, narrow, t.size)) {
+                let name = if narrow { u.narrow_name() } else { u.name.clone() };
+                content.set_font(Name(name.as_bytes()), t.size);
+                font = Some((k, narrow, t.size));
             }
+            let mut shown = content.show_positioned();
+            let mut items = shown.items();
+            let mut run: Vec<u8> = Vec::new();
+            // The viewer advances by the font's widths; where the layout placed a glyph
+            // elsewhere (tracking, justification), a TJ adjustment makes up the
+            // difference, in thousandths of the font size.
+            for g in &glyphs[at..end] {
+                let cid = u.remapper.get(g.id).expect("every drawn glyph is remapped");
+                run.extend_from_slice(&cid.to_be_bytes());
+                let full =
+                    f32::from(face.ttf().glyph_hor_advance(ttf_parser::GlyphId(g.id)).unwrap_or(0))
+                        * 1000.0
+                        / upem;
+                let font_w = if narrow { full / 2.0 } else { full };
+                let adjust = font_w - g.advance / t.size * 1000.0;
+                if adjust.abs() > 0.001 {
+                    items.show(Str(&run));
+                    items.adjust(adjust);
+                    run.clear();
+                }
+            }
+            if !run.is_empty() {
+                items.show(Str(&run));
+            }
+            items.finish();
+            shown.finish();
+            at = end;
         }
-        if !run.is_empty() {
-            items.show(Str(&run));
-        }
-        items.finish();
-        shown.finish();
     }
     content.end_text();
     content.set_stroke_rgb(BLACK.0, BLACK.1, BLACK.2);

@@ -7,7 +7,7 @@
 //! and they help only screen rendering at small sizes); other faces, and CFF fonts that
 //! reader does not handle, by `subsetter`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
@@ -34,6 +34,19 @@ pub(super) struct UsedFace {
     pub(super) remapper: GlyphRemapper,
     /// Text of each new glyph id (for ToUnicode): the first text drawn with it.
     text: BTreeMap<u16, String>,
+    /// New glyph ids drawn as compressed punctuation somewhere: the face's narrow
+    /// variant declares them half as wide.
+    pub(super) narrow: BTreeSet<u16>,
+}
+
+impl UsedFace {
+    /// The resource name of the face's narrow variant (`F0n`, …): the same font program
+    /// and ToUnicode map, with the compressed marks declared half as wide, so that text
+    /// extraction sees each where it is drawn and reads the line as one (a full-width
+    /// box would overlap the next character).
+    pub(super) fn narrow_name(&self) -> String {
+        format!("{}n", self.name)
+    }
 }
 
 /// The faces a layout draws with, in order of first use, so that resource names and
@@ -59,6 +72,7 @@ impl UsedFaces {
                         name: format!("F{}", faces.len()),
                         remapper: GlyphRemapper::new(),
                         text: BTreeMap::new(),
+                        narrow: BTreeSet::new(),
                     });
                     faces.len() - 1
                 });
@@ -66,6 +80,9 @@ impl UsedFaces {
                 for g in &t.run.glyphs {
                     let new = u.remapper.remap(g.id);
                     u.text.entry(new).or_insert_with(|| t.run.text[g.range.clone()].to_string());
+                    if g.narrow {
+                        u.narrow.insert(new);
+                    }
                 }
             }
         }
@@ -87,11 +104,13 @@ pub(super) fn packed_program(book: &FontBook, u: &UsedFace) -> Result<Vec<u8>, P
 
 /// Writes one font: Type0 font, CID font with widths, descriptor, subset font program
 /// (`packed`, from [`packed_program`]) and ToUnicode map. Object ids are taken in that
-/// order after `type0_id`.
+/// order after `type0_id`. With `narrow_id`, the face's narrow variant too
+/// ([`UsedFace::narrow_name`]): a second Type0 and CID font over the same descriptor,
+/// program and map.
 pub(super) fn write_font(
     pdf: &mut Pdf,
     ids: &mut Ids,
-    type0_id: Ref,
+    (type0_id, narrow_id): (Ref, Option<Ref>),
     book: &FontBook,
     u: &UsedFace,
     packed: &[u8],
@@ -109,12 +128,6 @@ pub(super) fn write_font(
     // A CFF-based Type0 font's name carries its CMap's name (PDF 32000-1 §9.7.6.1).
     let type0_base = if cff { format!("{base}-Identity-H") } else { base.clone() };
 
-    pdf.type0_font(type0_id)
-        .base_font(Name(type0_base.as_bytes()))
-        .encoding_predefined(Name(b"Identity-H"))
-        .descendant_font(cid_id)
-        .to_unicode(cmap_id);
-
     let ttf = face.ttf();
     let upem = face.units_per_em();
     let to_pdf = |v: f32| v * 1000.0 / upem;
@@ -123,33 +136,17 @@ pub(super) fn write_font(
         .remapped_gids()
         .map(|g| to_pdf(f32::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0))))
         .collect();
-    let common = most_common(&widths);
-    let mut cid = pdf.cid_font(cid_id);
-    cid.subtype(if cff { CidFontType::Type0 } else { CidFontType::Type2 })
-        .base_font(Name(base.as_bytes()))
-        .system_info(SYSTEM_INFO)
-        .font_descriptor(descriptor_id)
-        .default_width(common);
-    if !cff {
-        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    let cid = CidFont { base: &base, type0_base: &type0_base, cff, descriptor_id, cmap_id };
+    cid.write(pdf, type0_id, cid_id, &widths);
+    if let Some(narrow_id) = narrow_id {
+        let halved: Vec<f32> = widths
+            .iter()
+            .enumerate()
+            .map(|(g, w)| if u.narrow.contains(&(g as u16)) { w / 2.0 } else { *w })
+            .collect();
+        let narrow_cid = ids.next();
+        cid.write(pdf, narrow_id, narrow_cid, &halved);
     }
-    // The most common width (1000 for Chinese characters) is the default; only the
-    // others are listed, in runs of consecutive glyph ids.
-    let mut w = cid.widths();
-    let mut i = 0;
-    while i < widths.len() {
-        if widths[i] == common {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < widths.len() && widths[i] != common {
-            i += 1;
-        }
-        w.consecutive(start as u16, widths[start..i].iter().copied());
-    }
-    w.finish();
-    cid.finish();
 
     let bbox = ttf.global_bounding_box();
     let ascent = to_pdf(f32::from(ttf.ascender()));
@@ -193,6 +190,54 @@ pub(super) fn write_font(
         stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
     }
     stream.finish();
+}
+
+/// What the Type0 and CID font dictionaries of a face share.
+struct CidFont<'a> {
+    base: &'a str,
+    type0_base: &'a str,
+    cff: bool,
+    descriptor_id: Ref,
+    cmap_id: Ref,
+}
+
+impl CidFont<'_> {
+    /// Writes the Type0 font `type0_id` and its CID font `cid_id` with `widths` (in
+    /// thousandths of an em, by new glyph id).
+    fn write(&self, pdf: &mut Pdf, type0_id: Ref, cid_id: Ref, widths: &[f32]) {
+        pdf.type0_font(type0_id)
+            .base_font(Name(self.type0_base.as_bytes()))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_id)
+            .to_unicode(self.cmap_id);
+        let common = most_common(widths);
+        let mut cid = pdf.cid_font(cid_id);
+        cid.subtype(if self.cff { CidFontType::Type0 } else { CidFontType::Type2 })
+            .base_font(Name(self.base.as_bytes()))
+            .system_info(SYSTEM_INFO)
+            .font_descriptor(self.descriptor_id)
+            .default_width(common);
+        if !self.cff {
+            cid.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        // The most common width (1000 for Chinese characters) is the default; only the
+        // others are listed, in runs of consecutive glyph ids.
+        let mut w = cid.widths();
+        let mut i = 0;
+        while i < widths.len() {
+            if widths[i] == common {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < widths.len() && widths[i] != common {
+                i += 1;
+            }
+            w.consecutive(start as u16, widths[start..i].iter().copied());
+        }
+        w.finish();
+        cid.finish();
+    }
 }
 
 /// The embedded font program: the subset, and for CFF faces its bare `CFF ` table

@@ -148,6 +148,8 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
     let page_ids: Vec<Ref> = layout.pages.iter().map(|_| ids.next()).collect();
     let content_ids: Vec<Ref> = layout.pages.iter().map(|_| ids.next()).collect();
     let font_ids: Vec<Ref> = used.faces.iter().map(|_| ids.next()).collect();
+    let narrow_ids: Vec<Option<Ref>> =
+        used.faces.iter().map(|u| (!u.narrow.is_empty()).then(|| ids.next())).collect();
 
     let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut file_id = meta::FileId::new(opts);
@@ -185,6 +187,9 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
         let mut fonts = resources.fonts();
         for (k, u) in used.faces.iter().enumerate() {
             fonts.pair(Name(u.name.as_bytes()), font_ids[k]);
+            if let Some(id) = narrow_ids[k] {
+                fonts.pair(Name(u.narrow_name().as_bytes()), id);
+            }
         }
         fonts.finish();
         resources.finish();
@@ -192,7 +197,7 @@ pub fn pdf(doc: &Document, layout: &Layout, book: &FontBook) -> Result<Vec<u8>, 
     }
 
     for (k, (u, program)) in used.faces.iter().zip(programs).enumerate() {
-        fonts::write_font(&mut pdf, &mut ids, font_ids[k], book, u, &program?);
+        fonts::write_font(&mut pdf, &mut ids, (font_ids[k], narrow_ids[k]), book, u, &program?);
     }
 
     let outline_id = (!layout.outline.is_empty())
