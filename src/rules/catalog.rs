@@ -456,7 +456,8 @@ mod tests {
             let is_error = r.severity == Severity::Error;
             let reading = ["F", "Y", "P", "I"].iter().any(|p| r.id.starts_with(p));
             let checked = r.id.starts_with('R') || r.id.starts_with('D');
-            assert_eq!(is_error, checked || reading, "{}", r.id);
+            // F2, cells an import could not read, is the one warning found while reading.
+            assert_eq!(is_error, checked || (reading && r.id != "F2"), "{}", r.id);
             assert!(!reading || r.check.is_none(), "{} is found while reading", r.id);
         }
     }
