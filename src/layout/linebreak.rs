@@ -115,16 +115,26 @@ pub fn break_lines(chars: &[Ch], first_width: f32, width: f32) -> Vec<Line> {
         // than a few measures of it, even in a run of spaces (which a line drops at its
         // end and so never fill it).
         let mut raw = 0.0;
+        let mut growing = squeeze::Growing::new();
         for end in start + 1..=n {
             raw += chars[end - 1].advance;
+            growing.push(&chars[end - 1]);
             if raw > 4.0 * avail + EPS && any {
                 break;
             }
             if end < n && !chars[end].break_before {
                 continue;
             }
-            let l = line(chars, start, end, end == n);
-            let sh = squeeze::shape(&chars[l.range.clone()]);
+            // Without trailing spaces the line is everything pushed so far; with them
+            // (rare in Chinese text) it is measured again without them.
+            let (l, sh) = if chars[end - 1].is_space() {
+                let l = line(chars, start, end, end == n);
+                let sh = squeeze::shape(&chars[l.range.clone()]);
+                (l, sh)
+            } else {
+                let l = Line { range: start..end, width: raw, last: end == n };
+                (l, growing.shape())
+            };
             if sh.min() > avail + EPS {
                 break;
             }

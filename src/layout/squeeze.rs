@@ -121,6 +121,43 @@ pub fn shape(cs: &[Ch]) -> Shape {
     s
 }
 
+/// [`shape`] of a line built a character at a time: the line breaker tries every end of
+/// a line in turn, and this gives each one's shape without going over the line again.
+/// The sums are taken in the same order as [`shape`]'s, so the results are identical.
+#[derive(Clone, Copy, Debug)]
+pub struct Growing<'a> {
+    natural: f32,
+    pairs: f32,
+    inner: f32,
+    last: Option<&'a Ch>,
+}
+
+impl<'a> Growing<'a> {
+    /// An empty line.
+    pub fn new() -> Growing<'a> {
+        Growing { natural: 0.0, pairs: 0.0, inner: 0.0, last: None }
+    }
+
+    /// Adds the next character.
+    pub fn push(&mut self, c: &'a Ch) {
+        self.natural += c.advance;
+        if let Some(prev) = self.last {
+            if pair(prev, c) {
+                self.pairs += half(prev);
+            } else {
+                self.inner += half(prev);
+            }
+        }
+        self.last = Some(c);
+    }
+
+    /// The shape of the characters pushed so far.
+    pub fn shape(&self) -> Shape {
+        let end = self.last.map_or(0.0, half);
+        Shape { natural: self.natural, pairs: self.pairs, end, inner: self.inner }
+    }
+}
+
 /// Which characters of a line `avail` wide are set half width: the first of each pair,
 /// always; when the line is wider than `avail`, the mark at its end, then the other
 /// marks from the end of the line back, one by one, until the line fits (or none is
