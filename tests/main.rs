@@ -8,6 +8,7 @@ mod check;
 mod docx;
 mod examples;
 mod hostile;
+mod import_pdf;
 mod init;
 mod pdf;
 mod render;

@@ -49,6 +49,14 @@ pub fn read(bytes: &[u8]) -> Result<Published, Unreadable> {
                 .to_owned(),
         ));
     }
+    // A download cut short has lost its end-of-file marker (some servers append a few
+    // bytes after it; a whole page of them is no PDF of ours to repair).
+    let eof = bytes.windows(5).rposition(|w| w == b"%%EOF");
+    if eof.is_none_or(|at| bytes.len() - at > 64 << 10) {
+        return Err(Unreadable(
+            "PDF 文件不完整（没有文件结束标记，可能没有下载完）：请重新下载或向发布单位索取 Word 或网页版本".to_owned(),
+        ));
+    }
     if bytes.len() > MAX_FILE {
         return Err(Unreadable(format!(
             "PDF 文件太大（{} MB，最多 {} MB）：请向发布单位索取 Word 或网页版本",
