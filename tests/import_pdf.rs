@@ -102,7 +102,8 @@ fn check_tables(name: &str, doc: &Document, read: &[&Table]) {
         let doc::Block::Table(t) = block else { continue };
         let expected = doc_rows(&t.grid);
         let first = pieces.next().unwrap_or_else(|| panic!("{name}: table {} missing", t.id));
-        let mut got: Vec<(Vec<String>, bool)> = rows(first).into_iter().map(|r| (r, false)).collect();
+        let mut got: Vec<(Vec<String>, bool)> =
+            rows(first).into_iter().map(|r| (r, false)).collect();
         let mut places = vec![first.place.clone()];
         while got.len() < expected.len() {
             let Some(next) = pieces.next() else { break };
@@ -118,7 +119,11 @@ fn check_tables(name: &str, doc: &Document, read: &[&Table]) {
             let blank_ok = |k: usize| *continued && row[..=k].iter().all(String::is_empty);
             let same = row.len() == want.len()
                 && row.iter().zip(want).enumerate().all(|(k, (a, b))| a == b || blank_ok(k));
-            assert!(same, "{name}: table {} ({places:?}) row {i}:\n  read {row:?}\n  want {want:?}", t.id);
+            assert!(
+                same,
+                "{name}: table {} ({places:?}) row {i}:\n  read {row:?}\n  want {want:?}",
+                t.id
+            );
         }
         // A table read whole has exactly the drawn grid: slots, spans and texts.
         if places.len() == 1 {
@@ -255,7 +260,8 @@ fn scan() -> Vec<u8> {
     let mut pixels = vec![255u8; (w * h) as usize];
     for y in 0..h {
         for x in 0..w {
-            let text = (150..700).contains(&y) && y % 40 < 14 && (100..720).contains(&x) && x % 17 < 13;
+            let text =
+                (150..700).contains(&y) && y % 40 < 14 && (100..720).contains(&x) && x % 17 < 13;
             let rule = (750..1050).contains(&y)
                 && (100..=720).contains(&x)
                 && ((y - 750) % 30 == 0 || (x - 100) % 124 == 0);
@@ -284,7 +290,10 @@ fn scan() -> Vec<u8> {
         img.color_space().device_gray();
         img.finish();
         let mut c = Content::new();
-        c.save_state().transform([595.0, 0.0, 0.0, 842.0, 0.0, 0.0]).x_object(Name(b"Im1")).restore_state();
+        c.save_state()
+            .transform([595.0, 0.0, 0.0, 842.0, 0.0, 0.0])
+            .x_object(Name(b"Im1"))
+            .restore_state();
         pdf.stream(content, &c.finish());
     }
     pdf.finish()

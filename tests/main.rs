@@ -9,6 +9,7 @@ mod docx;
 mod examples;
 mod hostile;
 mod import_pdf;
+mod import_pdf_drawn;
 mod init;
 mod pdf;
 mod render;
