@@ -153,10 +153,10 @@ fn glyph(name: &Name<'_>) -> Option<char> {
     if let Some(hex) = n.strip_prefix("uni").filter(|h| h.len() == 4) {
         return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
     }
-    if let Some(hex) = n.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())) {
-        if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
-            return Some(c);
-        }
+    if let Some(hex) = n.strip_prefix('u').filter(|h| (4..=6).contains(&h.len()))
+        && let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+    {
+        return Some(c);
     }
     ASCII_NAMES.iter().position(|&a| a == n).map(|i| (0x20 + i as u8) as char)
 }

@@ -151,11 +151,8 @@ impl Run<'_> {
     fn op(&mut self, op: Op<'_, '_>, resources: &Resources<'_>, depth: usize) {
         let s = &mut self.state;
         match op {
-            Op::SaveState(_) => {
-                if self.stack.len() < 256 {
-                    self.stack.push(s.clone());
-                }
-            }
+            // Nesting deeper than any real file: the state stays as it is.
+            Op::SaveState(_) if self.stack.len() < 256 => self.stack.push(s.clone()),
             Op::RestoreState(_) => {
                 if let Some(prev) = self.stack.pop() {
                     self.state = prev;
