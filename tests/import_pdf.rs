@@ -345,6 +345,52 @@ fn damaged_pdfs_never_panic() {
     }
 }
 
+/// A PDF written by hand: objects only, no usable cross-reference table (the reader must
+/// rebuild it).
+fn by_hand(objects: &[&str]) -> Vec<u8> {
+    let mut out = String::from("%PDF-1.7\n");
+    for (i, o) in objects.iter().enumerate() {
+        out += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    out += "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R /Size 99 >>\nstartxref\n999999\n%%EOF\n";
+    out.into_bytes()
+}
+
+fn stream(dict: &str, data: &str) -> String {
+    format!("<< {dict} /Length {} >>\nstream\n{data}\nendstream", data.len())
+}
+
+// Structures that would loop or explode: a page tree that contains itself, a form that
+// draws itself four times over, a page of a million path operators. Each ends within
+// seconds with a message.
+#[test]
+fn hostile_structures_end_quickly() {
+    let start = std::time::Instant::now();
+    let page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>";
+    let forms = by_hand(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
+        page,
+        &stream("", "/X Do /X Do /X Do /X Do"),
+        &stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X 5 0 R >> >>",
+            "0 0 m 50 0 l S /X Do /X Do /X Do /X Do",
+        ),
+    ]);
+    let err = pdf::read(&forms).unwrap_err();
+    assert!(err.0.contains("没有文字"), "{err}");
+    let paths = "0 0 m 100 0 l S ".repeat(500_000);
+    let many = by_hand(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        &stream("", &paths),
+    ]);
+    assert!(pdf::read(&many).is_err());
+    let limit = if cfg!(debug_assertions) { 60 } else { 5 };
+    assert!(start.elapsed().as_secs() < limit, "{:?}", start.elapsed());
+}
+
 // Encrypted with an opening password: refused, saying so. Encrypted with only an owner
 // password (printing or copying restricted, as portals often publish): read as usual.
 #[test]

@@ -168,8 +168,7 @@ mod tests {
         {
             assert!(page_number(yes), "{yes}");
         }
-        for no in ["第二十条", "2024年", "第3条", "12345", "一、总体情况", ""]
-        {
+        for no in ["第二十条", "2024年", "第3条", "12345", "一、总体情况", ""] {
             assert!(!page_number(no), "{no}");
         }
     }

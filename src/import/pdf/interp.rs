@@ -22,9 +22,12 @@ use super::stream::decode;
 /// Deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 12;
 
-/// Work left for the whole document, in operators; a hostile file that draws the same
-/// form a million times stops here.
-pub(super) struct Budget(pub u64);
+/// Work left for the whole document: operators, and Form XObjects drawn (each decoded
+/// anew). A hostile file whose forms draw themselves over and over stops here.
+pub(super) struct Budget {
+    pub operators: u64,
+    pub forms: u32,
+}
 
 /// Most points one path may have.
 const MAX_PATH_POINTS: usize = 1_000_000;
@@ -133,10 +136,10 @@ impl Run<'_> {
         let mut ops = TypedIter::new(data);
         let base_stack = self.stack.len();
         while let Some(op) = ops.next() {
-            if self.budget.0 == 0 {
+            if self.budget.operators == 0 {
                 break;
             }
-            self.budget.0 -= 1;
+            self.budget.operators -= 1;
             self.op(op, resources, depth);
         }
         // Unbalanced `q` inside a form must not leak out of it.
@@ -404,7 +407,7 @@ impl Run<'_> {
         } else {
             return;
         };
-        if rule.to > rule.from && rule.at.is_finite() && self.out.rules.len() < 200_000 {
+        if rule.to > rule.from && rule.at.is_finite() && self.out.rules.len() < 50_000 {
             self.out.rules.push(rule);
         }
     }
@@ -453,7 +456,10 @@ impl Run<'_> {
         let dict = stream.dict();
         match dict.get::<Name<'_>>(b"Subtype").as_deref() {
             Some(b"Image") => self.out.images += 1,
-            Some(b"Form") if depth < MAX_FORM_DEPTH => self.form(&stream, resources, depth),
+            Some(b"Form") if depth < MAX_FORM_DEPTH && self.budget.forms > 0 => {
+                self.budget.forms -= 1;
+                self.form(&stream, resources, depth)
+            }
             _ => {}
         }
     }

@@ -40,6 +40,9 @@ const MAX_PAGES: usize = 500;
 /// Most content-stream operators interpreted in the whole document.
 const MAX_OPERATORS: u64 = 20_000_000;
 
+/// Most Form XObjects drawn in the whole document (a report draws a few a page).
+const MAX_FORMS: u32 = 20_000;
+
 /// Reads a PDF with a text layer.
 pub fn read(bytes: &[u8]) -> Result<Published, Unreadable> {
     let head = &bytes[..bytes.len().min(1024)];
@@ -79,7 +82,7 @@ pub fn read(bytes: &[u8]) -> Result<Published, Unreadable> {
         ));
     }
     let mut fonts = interp::FontCache::default();
-    let mut budget = interp::Budget(MAX_OPERATORS);
+    let mut budget = interp::Budget { operators: MAX_OPERATORS, forms: MAX_FORMS };
     let read: Vec<page::PageText> = pages
         .iter()
         .take(MAX_PAGES)
