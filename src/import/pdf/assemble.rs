@@ -136,7 +136,7 @@ pub(super) fn blocks(mut pages: Vec<PageText>) -> Vec<Block> {
 
 /// Turns a run of lines into paragraphs; the first paragraph of a page continues the
 /// last one of the page before when that one ran to the margin and this one starts at
-/// it, in the same size.
+/// it, in the same font and size.
 fn flush(out: &mut Vec<Piece>, run: &mut Vec<Line>, m: &Measure, first: &mut bool) {
     if run.is_empty() {
         return;
@@ -147,9 +147,11 @@ fn flush(out: &mut Vec<Piece>, run: &mut Vec<Line>, m: &Measure, first: &mut boo
             && let Some(Piece::Para(prev)) = out.last_mut()
             && prev.open_end
             && (prev.size - para.size).abs() <= 0.1 * para.size
+            && prev.font.1 == para.font.0
         {
             join(&mut prev.text, &para.text);
             prev.open_end = para.open_end;
+            prev.font.1 = para.font.1;
             continue;
         }
         out.push(Piece::Para(para));

@@ -41,6 +41,8 @@ pub(super) struct Font {
     widths: Widths,
     /// Glyph space to text space (1/1000, or a Type 3 font's `/FontMatrix`).
     scale: f64,
+    /// Tells fonts apart within one document (a heading's font from the body's).
+    pub id: u32,
 }
 
 /// One character code of a shown string.
@@ -53,7 +55,7 @@ pub(super) struct Code {
 impl Font {
     /// Reads a font dictionary. Never fails: what cannot be read falls back to the
     /// defaults, and the text of such a font comes out as U+FFFD.
-    pub(super) fn new(dict: &Dict<'_>) -> Font {
+    pub(super) fn new(dict: &Dict<'_>, id: u32) -> Font {
         let subtype = dict.get::<Name<'_>>(b"Subtype");
         let to_unicode = dict
             .get::<Stream<'_>>(b"ToUnicode")
@@ -72,7 +74,7 @@ impl Font {
             let widths = descendant
                 .as_ref()
                 .map_or(Widths::Cid { ranges: Vec::new(), default: 1000.0 }, cid_widths);
-            return Font { coding, to_unicode, simple: None, widths, scale: 0.001 };
+            return Font { coding, to_unicode, simple: None, widths, scale: 0.001, id };
         }
         let scale = if subtype.as_deref() == Some(b"Type3".as_slice()) {
             dict.get::<[f64; 6]>(b"FontMatrix").map_or(0.001, |m| m[0].abs()).clamp(1e-6, 1.0)
@@ -94,7 +96,7 @@ impl Font {
             None => Widths::Simple { first: 0, widths: Vec::new(), missing: 500.0 },
         };
         let simple = Some(encoding::simple(dict.get::<Object<'_>>(b"Encoding")));
-        Font { coding: Coding::OneByte, to_unicode, simple, widths, scale }
+        Font { coding: Coding::OneByte, to_unicode, simple, widths, scale, id }
     }
 
     /// Splits a shown string into its character codes.

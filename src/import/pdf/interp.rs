@@ -61,7 +61,14 @@ struct Sub {
 
 /// Fonts read once per document, by object.
 #[derive(Default)]
-pub(super) struct FontCache(HashMap<ObjectIdentifier, Rc<Font>>);
+pub(super) struct FontCache {
+    read: HashMap<ObjectIdentifier, Rc<Font>>,
+    /// The id of each typeface, by its name without the subset tag (LibreOffice writes
+    /// one CJK face as several subsets: one typeface, one id).
+    faces: HashMap<Vec<u8>, u32>,
+    /// Ids given so far.
+    count: u32,
+}
 
 struct Run<'c> {
     fonts: &'c mut FontCache,
@@ -432,6 +439,7 @@ impl Run<'_> {
                 let x1 = x + a * w0;
                 let glyph = Glyph {
                     text: font.text(code.code),
+                    font: font.id,
                     x0: x,
                     x1: x1.max(x),
                     baseline: y,
@@ -497,10 +505,28 @@ impl Run<'_> {
 
 /// A font from the cache, read on first use.
 fn font(cache: &mut FontCache, dict: &Dict<'_>) -> Rc<Font> {
-    match dict.obj_id() {
-        Some(id) => cache.0.entry(id).or_insert_with(|| Rc::new(Font::new(dict))).clone(),
-        None => Rc::new(Font::new(dict)),
+    if let Some(font) = dict.obj_id().and_then(|id| cache.read.get(&id)) {
+        return font.clone();
     }
+    cache.count = cache.count.wrapping_add(1);
+    let fresh = cache.count;
+    let id = match dict.get::<Name<'_>>(b"BaseFont") {
+        Some(name) => {
+            let name: &[u8] = name.as_ref();
+            // `ABCDEF+Name`: a subset of `Name` (PDF 32000-1 §9.6.4).
+            let face = match name.get(6) {
+                Some(b'+') if name[..6].iter().all(u8::is_ascii_uppercase) => &name[7..],
+                _ => name,
+            };
+            *cache.faces.entry(face.to_vec()).or_insert(fresh)
+        }
+        None => fresh,
+    };
+    let font = Rc::new(Font::new(dict, id));
+    if let Some(id) = dict.obj_id() {
+        cache.read.insert(id, font.clone());
+    }
+    font
 }
 
 fn finite(v: f64) -> f64 {

@@ -12,6 +12,8 @@ pub(super) struct Line {
     pub baseline: f64,
     /// The largest font size on the line.
     pub size: f64,
+    /// The font of most of its glyphs.
+    pub font: u32,
     pub text: String,
 }
 
@@ -88,7 +90,11 @@ fn line(mut glyphs: Vec<&Glyph>) -> Option<Line> {
         text.push_str(&g.text);
         prev = Some(g);
     }
+    let mut fonts: Vec<u32> = words.iter().map(|g| g.font).collect();
+    fonts.sort_unstable();
+    let font = fonts.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map_or(0, |run| run[0]);
     Some(Line {
+        font,
         x0: first.x0,
         x1: last.x1,
         baseline: words.iter().map(|g| g.baseline).sum::<f64>() / words.len() as f64,
@@ -124,7 +130,7 @@ mod tests {
     use super::*;
 
     fn g(text: &str, x0: f64, baseline: f64) -> Glyph {
-        Glyph { text: text.into(), x0, x1: x0 + 10.0, baseline, size: 10.0, visible: true }
+        Glyph { text: text.into(), font: 1, x0, x1: x0 + 10.0, baseline, size: 10.0, visible: true }
     }
 
     #[test]

@@ -6,6 +6,8 @@
 pub(super) struct Glyph {
     /// Its Unicode text (usually one character; a ligature gives several).
     pub text: String,
+    /// Which font drew it ([`super::font::Font::id`]).
+    pub font: u32,
     /// Left and right edge of its advance.
     pub x0: f64,
     pub x1: f64,

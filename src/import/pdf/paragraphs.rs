@@ -19,6 +19,8 @@ pub(super) struct Measure {
 pub(super) struct Para {
     pub text: String,
     pub size: f64,
+    /// The font of its first and of its last line.
+    pub font: (u32, u32),
     /// Its first line starts at the left margin (so it may continue one from before).
     pub flush_start: bool,
     /// Its last line runs to the right margin (so it may go on after a page break).
@@ -89,7 +91,10 @@ fn breaks(prev: &Line, line: &Line, m: &Measure) -> bool {
     let spaced = if m.pitch > 0.0 { gap > m.pitch + 0.4 * size } else { gap > 2.0 * size };
     let indented = line.x0 > m.left + 0.9 * line.size;
     let short = !reaches_margin(prev, m);
-    resized || spaced || indented || short || gap < 0.0
+    // A sentence that ends at the margin, then a line in another font: a heading set
+    // flush left (in 黑体 after a body in 仿宋, say).
+    let restyled = line.font != prev.font && prev.text.ends_with(|c| TERMINAL.contains(c));
+    resized || spaced || indented || short || restyled || gap < 0.0
 }
 
 /// The paragraphs of one run of lines (top to bottom, no table between them).
@@ -103,12 +108,14 @@ pub(super) fn paragraphs(lines: &[Line], m: &Measure) -> Vec<Para> {
             out.push(Para {
                 text: line.text.clone(),
                 size: line.size,
+                font: (line.font, line.font),
                 flush_start: line.x0 <= m.left + 0.9 * line.size,
                 open_end,
             });
         } else if let Some(p) = out.last_mut() {
             join(&mut p.text, &line.text);
             p.open_end = open_end;
+            p.font.1 = line.font;
         }
         prev = Some(line);
     }
@@ -120,7 +127,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, x0: f64, x1: f64, baseline: f64) -> Line {
-        Line { x0, x1, baseline, size: 16.0, text: text.into() }
+        Line { x0, x1, baseline, size: 16.0, font: 1, text: text.into() }
     }
 
     #[test]
@@ -138,5 +145,19 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["（一）主动公开", "全年主动公开信息1527条。", "第二段开头继续"]);
         assert!(p[2].open_end && !p[2].flush_start);
+    }
+
+    #[test]
+    fn a_flush_left_heading_in_another_font_after_a_full_sentence() {
+        let mut heading = line("二、主动公开政府信息情况", 80.0, 280.0, 129.0);
+        heading.font = 2;
+        let lines = [
+            line("全年主动公开信息1527条。", 80.0, 522.0, 100.0),
+            heading,
+            line("正文", 80.0, 522.0, 158.0),
+        ];
+        let m = Measure { left: 80.0, right: 522.0, pitch: 29.0 };
+        let texts: Vec<String> = paragraphs(&lines, &m).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["全年主动公开信息1527条。", "二、主动公开政府信息情况", "正文"]);
     }
 }
