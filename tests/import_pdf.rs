@@ -299,6 +299,44 @@ fn scan() -> Vec<u8> {
     pdf.finish()
 }
 
+// A report's web page printed to PDF by a browser, as evaluators keep portal pages:
+// Chromium writes Type 3 fonts without names, whose ToUnicode maps many characters to
+// look-alike radicals (⼀ for 一, ⻅ for 见) and 「—」 to U+2015; tables break where the
+// browser's pages do. Paragraphs and tables come back as nianbao drew them.
+#[test]
+fn a_browser_printed_web_page() {
+    let Some(chromium) = external("chromium") else { return };
+    let dir = TempDir::new("import-pdf-browser");
+    let name = "jiangchuan-ziranziyuan-2024";
+    let file = format!("examples/{name}.yaml");
+    let run = nianbao(&["render", &file, "--to", "html", "-o", dir.0.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed = dir.path("printed.pdf");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", printed.display()))
+        .arg(format!("file://{}", dir.path(&format!("{name}.html")).display()))
+        .output()
+        .expect("run chromium");
+    let bytes = std::fs::read(&printed).unwrap_or_else(|e| {
+        panic!("chromium wrote no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr))
+    });
+    let published = pdf::read(&bytes).unwrap();
+    let doc = document(name);
+    let (tables, paras) = split(&published);
+    check_tables("printed page", &doc, &tables);
+    check_paragraphs("printed page", &doc, &paras, false);
+}
+
 // A scan (one image a page, no text) is refused, saying what to do.
 #[test]
 fn a_scan_is_refused() {

@@ -147,7 +147,7 @@ fn flush(out: &mut Vec<Piece>, run: &mut Vec<Line>, m: &Measure, first: &mut boo
             && let Some(Piece::Para(prev)) = out.last_mut()
             && prev.open_end
             && (prev.size - para.size).abs() <= 0.1 * para.size
-            && prev.font.1 == para.font.0
+            && (prev.font.1 == para.font.0 || prev.font.1 == 0 || para.font.0 == 0)
         {
             join(&mut prev.text, &para.text);
             prev.open_end = para.open_end;

@@ -5,8 +5,8 @@
 use hayro_cmap::{BfString, CMap};
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 
-use super::encoding;
 use super::stream::decode;
+use super::{encoding, variants};
 
 /// How a font's strings split into character codes.
 enum Coding {
@@ -41,7 +41,8 @@ pub(super) struct Font {
     widths: Widths,
     /// Glyph space to text space (1/1000, or a Type 3 font's `/FontMatrix`).
     scale: f64,
-    /// Tells fonts apart within one document (a heading's font from the body's).
+    /// Tells typefaces apart within one document (a heading's from the body's); 0 for
+    /// a font without a name.
     pub id: u32,
 }
 
@@ -128,8 +129,14 @@ impl Font {
         out
     }
 
-    /// The text a code stands for; U+FFFD when the font does not say.
+    /// The text a code stands for (look-alikes read as what they stand for, see
+    /// [`variants`]);
+    /// U+FFFD when the font does not say.
     pub(super) fn text(&self, code: u32) -> String {
+        self.raw_text(code).chars().map(variants::canonical).collect()
+    }
+
+    fn raw_text(&self, code: u32) -> String {
         if let Some(cmap) = &self.to_unicode {
             match cmap.lookup_bf_string(code) {
                 Some(BfString::Char(c)) => return c.to_string(),

@@ -66,8 +66,6 @@ pub(super) struct FontCache {
     /// The id of each typeface, by its name without the subset tag (LibreOffice writes
     /// one CJK face as several subsets: one typeface, one id).
     faces: HashMap<Vec<u8>, u32>,
-    /// Ids given so far.
-    count: u32,
 }
 
 struct Run<'c> {
@@ -508,8 +506,8 @@ fn font(cache: &mut FontCache, dict: &Dict<'_>) -> Rc<Font> {
     if let Some(font) = dict.obj_id().and_then(|id| cache.read.get(&id)) {
         return font.clone();
     }
-    cache.count = cache.count.wrapping_add(1);
-    let fresh = cache.count;
+    // Ids from 1; 0 stands for a face without a name (Type 3 fonts, as browsers write
+    // them), which is never told apart from another.
     let id = match dict.get::<Name<'_>>(b"BaseFont") {
         Some(name) => {
             let name: &[u8] = name.as_ref();
@@ -518,9 +516,10 @@ fn font(cache: &mut FontCache, dict: &Dict<'_>) -> Rc<Font> {
                 Some(b'+') if name[..6].iter().all(u8::is_ascii_uppercase) => &name[7..],
                 _ => name,
             };
-            *cache.faces.entry(face.to_vec()).or_insert(fresh)
+            let next = cache.faces.len() as u32 + 1;
+            *cache.faces.entry(face.to_vec()).or_insert(next)
         }
-        None => fresh,
+        None => 0,
     };
     let font = Rc::new(Font::new(dict, id));
     if let Some(id) = dict.obj_id() {

@@ -5,8 +5,8 @@
 //! decryption with the empty password) is `hayro-syntax`'s; CMaps are `hayro-cmap`'s.
 //! The rest is here, in the order the data flows:
 //!
-//! 1. [`interp`] runs each page's content stream (with [`font`], [`encoding`] and
-//!    [`stream`]) and collects glyphs and ruling lines ([`marks`]);
+//! 1. [`interp`] runs each page's content stream (with [`font`], [`encoding`],
+//!    [`variants`] and [`stream`]) and collects glyphs and ruling lines ([`marks`]);
 //! 2. [`page`] rebuilds the page's tables from the lines ([`grid`]) and fills their cells;
 //!    the other glyphs become text lines ([`lines`]);
 //! 3. [`assemble`] drops running heads and page numbers and joins the lines into
@@ -25,6 +25,7 @@ mod marks;
 mod page;
 mod paragraphs;
 mod stream;
+mod variants;
 
 use hayro_syntax::{LoadPdfError, Pdf};
 

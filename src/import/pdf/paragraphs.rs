@@ -93,7 +93,10 @@ fn breaks(prev: &Line, line: &Line, m: &Measure) -> bool {
     let short = !reaches_margin(prev, m);
     // A sentence that ends at the margin, then a line in another font: a heading set
     // flush left (in 黑体 after a body in 仿宋, say).
-    let restyled = line.font != prev.font && prev.text.ends_with(|c| TERMINAL.contains(c));
+    let restyled = line.font != prev.font
+        && line.font != 0
+        && prev.font != 0
+        && prev.text.ends_with(|c| TERMINAL.contains(c));
     resized || spaced || indented || short || restyled || gap < 0.0
 }
 
