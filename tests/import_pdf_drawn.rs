@@ -4,7 +4,7 @@
 //! spacing, `TJ` kerning, a compressed content stream, a heading drawn in a Form XObject,
 //! table borders as thin filled boxes with a cell spanning two rows and a label on two
 //! lines, a rotated watermark, clipped and off-page text, a running header, page numbers,
-//! and a paragraph that runs on to the next page.
+//! a footer marked as an artifact, and a paragraph that runs on to the next page.
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
@@ -97,6 +97,11 @@ fn pages() -> [String; 2] {
     let mut two = header;
     two += &line(72.0, 760.0, "继续写完这段。");
     two += "BT /F2 10.5 Tf 285 40 Td (- 2 -) Tj ET\n";
+    // A footer on this page only, marked as an artifact, as tagged PDFs mark them.
+    two += &format!(
+        "/Artifact <</Type /Pagination /Subtype /Footer>> BDC BT /F1 9 Tf 400 60 Td {} Tj ET EMC\n",
+        cjk("内部资料")
+    );
     [one, two]
 }
 

@@ -30,11 +30,17 @@ impl Grid {
         }
     }
 
-    /// The slot (row, col) under a point inside the table.
+    /// The slot (row, col) under a point inside the table (one on the last edge
+    /// belongs to the last row or column).
     pub(super) fn slot(&self, x: f64, y: f64) -> Option<(usize, usize)> {
-        let row = self.ys.windows(2).position(|w| y >= w[0] && y < w[1])?;
-        let col = self.xs.windows(2).position(|w| x >= w[0] && x < w[1])?;
-        Some((row, col))
+        let find = |edges: &[f64], v: f64| {
+            let last = edges.len().checked_sub(2)?;
+            edges
+                .windows(2)
+                .position(|w| v >= w[0] && v < w[1])
+                .or((v == edges[last + 1]).then_some(last))
+        };
+        Some((find(&self.ys, y)?, find(&self.xs, x)?))
     }
 }
 

@@ -3,8 +3,8 @@
 //! collects glyphs with their positions and the ruling lines of paths.
 //!
 //! Junk is dropped here: rotated or mirrored text (watermarks, stamps), glyphs outside
-//! the clip or the page, white lines, and text marked as an `/Artifact` (Word marks
-//! running headers, footers and page numbers so).
+//! the clip or the page, and white lines. Text marked as an `/Artifact` (Word marks
+//! running headers, footers and page numbers so) is marked for the page to drop.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -432,7 +432,7 @@ impl Run<'_> {
             // Upright horizontal text only: device y grows downwards, so the glyph's
             // up direction has d < 0.
             let upright = a > 0.0 && b.abs() <= 0.05 * a && c.abs() <= 0.05 * d.abs() && d < 0.0;
-            if upright && !artifact && self.out.glyphs.len() < 1_000_000 {
+            if upright && self.out.glyphs.len() < 1_000_000 {
                 let (x, y) = trm.apply(0.0, 0.0);
                 let x1 = x + a * w0;
                 let glyph = Glyph {
@@ -443,6 +443,7 @@ impl Run<'_> {
                     baseline: y,
                     size: -d,
                     visible: !s.invisible,
+                    artifact,
                 };
                 let (cx, cy) = glyph.centre();
                 if glyph.size.is_finite() && glyph.size > 0.5 && s.clip.contains(cx, cy, 1.0) {

@@ -130,7 +130,16 @@ mod tests {
     use super::*;
 
     fn g(text: &str, x0: f64, baseline: f64) -> Glyph {
-        Glyph { text: text.into(), font: 1, x0, x1: x0 + 10.0, baseline, size: 10.0, visible: true }
+        Glyph {
+            text: text.into(),
+            font: 1,
+            x0,
+            x1: x0 + 10.0,
+            baseline,
+            size: 10.0,
+            visible: true,
+            artifact: false,
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub(super) struct Glyph {
     pub size: f64,
     /// False for invisible text (rendering mode 3, as on an OCR layer).
     pub visible: bool,
+    /// Marked as an artifact (a running header, a footer, a page number).
+    pub artifact: bool,
 }
 
 impl Glyph {

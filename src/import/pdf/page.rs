@@ -69,9 +69,12 @@ pub(super) fn read(
 /// Tables and lines from what the page shows.
 fn layout(marks: Marks, number: usize, height: f64) -> PageText {
     let Marks { glyphs, rules, images } = marks;
-    // Invisible text counts only on a page that has nothing else (an OCR layer).
+    // Invisible text counts only on a page that has nothing else (an OCR layer), and
+    // artifacts only on a page whose writer marked everything so.
     let any_visible = glyphs.iter().any(|g| g.visible);
     let glyphs: Vec<Glyph> = glyphs.into_iter().filter(|g| g.visible || !any_visible).collect();
+    let any_content = glyphs.iter().any(|g| !g.artifact);
+    let glyphs: Vec<Glyph> = glyphs.into_iter().filter(|g| !g.artifact || !any_content).collect();
     let unknown = glyphs.iter().filter(|g| g.text.contains('\u{FFFD}')).count();
     let grids = grid::grids(&rules);
     let mut rest: Vec<&Glyph> = Vec::new();
