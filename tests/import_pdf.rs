@@ -399,27 +399,42 @@ fn stream(dict: &str, data: &str) -> String {
 }
 
 // Structures that would loop or explode: a page tree that contains itself, a form that
-// draws itself four times over, a page of a million path operators. Each ends within
-// seconds with a message.
+// draws itself, twelve forms each drawing the next four times (16 million drawings), a
+// page of a million path operators. Each ends within seconds with a message.
 #[test]
 fn hostile_structures_end_quickly() {
     let start = std::time::Instant::now();
+    let catalog = "<< /Type /Catalog /Pages 2 0 R >>";
     let page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>";
-    let forms = by_hand(&[
-        "<< /Type /Catalog /Pages 2 0 R >>",
+    let form = |next: usize| {
+        stream(
+            &format!(
+                "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X {next} 0 R >> >>"
+            ),
+            "0 0 m 50 0 l S /X Do /X Do /X Do /X Do",
+        )
+    };
+    let looped = by_hand(&[
+        catalog,
         "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
         page,
         &stream("", "/X Do /X Do /X Do /X Do"),
-        &stream(
-            "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X 5 0 R >> >>",
-            "0 0 m 50 0 l S /X Do /X Do /X Do /X Do",
-        ),
+        &form(5),
     ]);
-    let err = pdf::read(&forms).unwrap_err();
-    assert!(err.0.contains("没有文字"), "{err}");
+    assert!(pdf::read(&looped).is_err());
+    let mut chain: Vec<String> = vec![
+        catalog.into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        page.into(),
+        stream("", "/X Do"),
+    ];
+    chain.extend((5..17).map(|i| form(i + 1)));
+    let chain: Vec<&str> = chain.iter().map(String::as_str).collect();
+    let err = pdf::read(&by_hand(&chain)).unwrap_err();
+    assert!(err.0.contains("过于复杂"), "{err}");
     let paths = "0 0 m 100 0 l S ".repeat(500_000);
     let many = by_hand(&[
-        "<< /Type /Catalog /Pages 2 0 R >>",
+        catalog,
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         &stream("", &paths),

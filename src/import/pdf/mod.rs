@@ -82,14 +82,25 @@ pub fn read(bytes: &[u8]) -> Result<Published, Unreadable> {
             "PDF 文件没有页面：请重新下载或向发布单位索取 Word 或网页版本".to_owned(),
         ));
     }
+    if pages.len() > MAX_PAGES {
+        return Err(Unreadable(format!(
+            "PDF 文件有 {} 页，超过年度报告可能的页数（最多读 {MAX_PAGES} 页）：请确认选对了文件",
+            pages.len()
+        )));
+    }
     let mut fonts = interp::FontCache::default();
     let mut budget = interp::Budget { operators: MAX_OPERATORS, forms: MAX_FORMS };
     let read: Vec<page::PageText> = pages
         .iter()
-        .take(MAX_PAGES)
         .enumerate()
         .map(|(i, p)| page::read(p, i + 1, &mut fonts, &mut budget))
         .collect();
+    // Never a report read in part without saying so.
+    if budget.operators == 0 || budget.forms == 0 {
+        return Err(Unreadable(
+            "PDF 文件的绘图内容过于复杂（指令或嵌套的图形过多），无法完整读取：请向发布单位索取 Word 或网页版本".to_owned(),
+        ));
+    }
     let glyphs: usize = read.iter().map(|p| p.glyphs).sum();
     let unknown: usize = read.iter().map(|p| p.unknown).sum();
     let images: usize = read.iter().map(|p| p.images).sum();
