@@ -80,6 +80,8 @@ struct Run<'c> {
     pending_clip: bool,
     tm: Matrix,
     tlm: Matrix,
+    /// States saved outside the content stream being run (its `Q` cannot reach them).
+    floor: usize,
     /// Depth of marked-content sequences, and the depths at which an artifact began.
     marked: usize,
     artifact_from: Vec<usize>,
@@ -114,6 +116,7 @@ pub(super) fn page(
         budget,
         out: Marks::default(),
         stack: Vec::new(),
+        floor: 0,
         state,
         path: Vec::new(),
         points: 0,
@@ -140,6 +143,7 @@ impl Run<'_> {
     fn content(&mut self, data: &[u8], resources: &Resources<'_>, depth: usize) {
         let mut ops = TypedIter::new(data);
         let base_stack = self.stack.len();
+        let floor = std::mem::replace(&mut self.floor, base_stack);
         while let Some(op) = ops.next() {
             if self.budget.operators == 0 {
                 break;
@@ -154,6 +158,7 @@ impl Run<'_> {
                 self.state = s;
             }
         }
+        self.floor = floor;
     }
 
     fn op(&mut self, op: Op<'_, '_>, resources: &Resources<'_>, depth: usize) {
@@ -161,7 +166,8 @@ impl Run<'_> {
         match op {
             // Nesting deeper than any real file: the state stays as it is.
             Op::SaveState(_) if self.stack.len() < 256 => self.stack.push(s.clone()),
-            Op::RestoreState(_) => {
+            // A form's unbalanced `Q` must not restore the states saved outside it.
+            Op::RestoreState(_) if self.stack.len() > self.floor => {
                 if let Some(prev) = self.stack.pop() {
                     self.state = prev;
                 }

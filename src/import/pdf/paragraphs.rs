@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn a_flush_left_heading_in_another_font_after_a_full_sentence() {
-        let mut heading = line("二、主动公开政府信息情况", 80.0, 280.0, 129.0);
+        let mut heading = line("二、年度工作重点", 80.0, 280.0, 129.0);
         heading.font = 2;
         let lines = [
             line("全年主动公开信息1527条。", 80.0, 522.0, 100.0),
@@ -161,6 +161,6 @@ mod tests {
         ];
         let m = Measure { left: 80.0, right: 522.0, pitch: 29.0 };
         let texts: Vec<String> = paragraphs(&lines, &m).into_iter().map(|p| p.text).collect();
-        assert_eq!(texts, ["全年主动公开信息1527条。", "二、主动公开政府信息情况", "正文"]);
+        assert_eq!(texts, ["全年主动公开信息1527条。", "二、年度工作重点", "正文"]);
     }
 }
