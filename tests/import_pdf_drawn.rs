@@ -4,7 +4,8 @@
 //! spacing, `TJ` kerning, a compressed content stream, a heading drawn in a Form XObject,
 //! table borders as thin filled boxes with a cell spanning two rows and a label on two
 //! lines, a rotated watermark, clipped and off-page text, a running header, page numbers,
-//! a footer marked as an artifact, and a paragraph that runs on to the next page.
+//! a footer marked as an artifact, and a paragraph that runs on to the next page; and a
+//! CID font without ToUnicode, read through its embedded TrueType program.
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
@@ -219,4 +220,60 @@ fn a_drawn_pdf_reads_as_written() {
     );
     assert_eq!(read.blocks.len(), 4, "{:?}", read.blocks);
     assert_eq!(read.embedded, None);
+}
+
+// A CID font without ToUnicode (some converters still write them): the text comes from
+// the embedded TrueType program's own cmap, glyph by glyph.
+#[test]
+fn a_cid_font_without_to_unicode_reads_through_its_embedded_cmap() {
+    let program =
+        std::fs::read(crate::support::root().join("fonts/LXGWWenKai-Regular.ttf")).unwrap();
+    let face = ttf_parser::Face::parse(&program, 0).unwrap();
+    let text = "一、本年新收政府信息公开申请数量";
+    let gids: String = text
+        .chars()
+        .map(|ch| format!("{:04X}", face.glyph_index(ch).unwrap_or_else(|| panic!("{ch}")).0))
+        .collect();
+    let mut pdf = Pdf::new();
+    let (catalog, tree, page, content, f1, cid, desc, file) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+        Ref::new(6),
+        Ref::new(7),
+        Ref::new(8),
+    );
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids([page]).count(1);
+    let mut p = pdf.page(page);
+    p.parent(tree).media_box(Rect::new(0.0, 0.0, 595.0, 842.0)).contents(content);
+    p.resources().fonts().pair(Name(b"F1"), f1);
+    p.finish();
+    pdf.stream(content, format!("BT /F1 16 Tf 100 700 Td <{gids}> Tj ET").as_bytes());
+    pdf.type0_font(f1)
+        .base_font(Name(b"LXGWWenKai"))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid);
+    pdf.cid_font(cid)
+        .subtype(CidFontType::Type2)
+        .base_font(Name(b"LXGWWenKai"))
+        .system_info(SYSTEM)
+        .font_descriptor(desc)
+        .default_width(1000.0)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    pdf.font_descriptor(desc)
+        .name(Name(b"LXGWWenKai"))
+        .flags(FontFlags::SYMBOLIC)
+        .bbox(Rect::new(0.0, -140.0, 1000.0, 860.0))
+        .italic_angle(0.0)
+        .ascent(860.0)
+        .descent(-140.0)
+        .cap_height(700.0)
+        .stem_v(80.0)
+        .font_file2(file);
+    pdf.stream(file, &program);
+    let read = pdf::read(&pdf.finish()).unwrap();
+    assert_eq!(read.blocks, [Block::Paragraph(text.to_owned())]);
 }

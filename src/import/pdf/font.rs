@@ -1,10 +1,12 @@
 //! A PDF font as far as reading text needs it: how a string splits into character
-//! codes, each code's Unicode text (the `ToUnicode` CMap first, then the encoding) and
-//! its advance width. Glyph outlines are never read.
+//! codes, each code's Unicode text (the `ToUnicode` CMap first, then the encoding, or
+//! the embedded TrueType program's own `cmap`) and its advance width. Glyph outlines
+//! are never read.
 
 use hayro_cmap::{BfString, CMap};
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 
+use super::glyphs::GlyphText;
 use super::stream::decode;
 use super::{encoding, variants};
 
@@ -38,6 +40,9 @@ pub(super) struct Font {
     to_unicode: Option<CMap>,
     /// The text of each one-byte code from the font's `/Encoding` (simple fonts).
     simple: Option<Box<[Option<char>; 256]>>,
+    /// The text of each CID from the embedded TrueType program, for a CID font without
+    /// `ToUnicode`.
+    glyphs: Option<GlyphText>,
     widths: Widths,
     /// Glyph space to text space (1/1000, or a Type 3 font's `/FontMatrix`).
     scale: f64,
@@ -75,7 +80,11 @@ impl Font {
             let widths = descendant
                 .as_ref()
                 .map_or(Widths::Cid { ranges: Vec::new(), default: 1000.0 }, cid_widths);
-            return Font { coding, to_unicode, simple: None, widths, scale: 0.001, id };
+            let glyphs = match (&to_unicode, &coding, &descendant) {
+                (None, Coding::Identity, Some(d)) => GlyphText::new(d),
+                _ => None,
+            };
+            return Font { coding, to_unicode, simple: None, glyphs, widths, scale: 0.001, id };
         }
         let scale = if subtype.as_deref() == Some(b"Type3".as_slice()) {
             dict.get::<[f64; 6]>(b"FontMatrix").map_or(0.001, |m| m[0].abs()).clamp(1e-6, 1.0)
@@ -97,7 +106,7 @@ impl Font {
             None => Widths::Simple { first: 0, widths: Vec::new(), missing: 500.0 },
         };
         let simple = Some(encoding::simple(dict.get::<Object<'_>>(b"Encoding")));
-        Font { coding: Coding::OneByte, to_unicode, simple, widths, scale, id }
+        Font { coding: Coding::OneByte, to_unicode, simple, glyphs: None, widths, scale, id }
     }
 
     /// Splits a shown string into its character codes.
@@ -148,6 +157,11 @@ impl Font {
             Coding::Ucs2 => return char::from_u32(code).unwrap_or('\u{FFFD}').to_string(),
             Coding::OneByte => {
                 if let Some(c) = self.simple.as_ref().and_then(|t| t[(code & 0xFF) as usize]) {
+                    return c.to_string();
+                }
+            }
+            Coding::Identity => {
+                if let Some(c) = self.glyphs.as_ref().and_then(|g| g.char(code)) {
                     return c.to_string();
                 }
             }

@@ -5,7 +5,7 @@
 //! decryption with the empty password) is `hayro-syntax`'s; CMaps are `hayro-cmap`'s.
 //! The rest is here, in the order the data flows:
 //!
-//! 1. [`interp`] runs each page's content stream (with [`font`], [`encoding`],
+//! 1. [`interp`] runs each page's content stream (with [`font`], [`encoding`], [`glyphs`],
 //!    [`variants`] and [`stream`]) and collects glyphs and ruling lines ([`marks`]);
 //! 2. [`page`] rebuilds the page's tables from the lines ([`grid`]) and fills their cells;
 //!    the other glyphs become text lines ([`lines`]);
@@ -18,6 +18,7 @@ mod attach;
 mod encoding;
 mod font;
 mod geom;
+mod glyphs;
 mod grid;
 mod interp;
 mod lines;
