@@ -12,6 +12,8 @@ pub(super) struct Measure {
     pub right: f64,
     /// The usual distance between the baselines of a paragraph's lines (0 if unknown).
     pub pitch: f64,
+    /// The body text's font size (the most common one).
+    pub body: f64,
 }
 
 /// A paragraph, with what the next page needs to know to continue it.
@@ -69,7 +71,8 @@ pub(super) fn measure(pages: &[Vec<Line>]) -> Measure {
         })
     }))
     .unwrap_or(0.0);
-    Measure { left, right, pitch }
+    let body = mode(all().map(|l| l.size)).unwrap_or(0.0);
+    Measure { left, right, pitch, body }
 }
 
 /// Punctuation that ends a sentence (and so may end a paragraph).
@@ -83,11 +86,29 @@ fn reaches_margin(line: &Line, m: &Measure) -> bool {
     short_by <= 1.2 || short_by <= 3.0 && !line.text.ends_with(|c| TERMINAL.contains(c))
 }
 
-/// Whether `line` starts a new paragraph after `prev`.
+/// Whether a line is set centred, in type larger than the body's (a title).
+fn centred_title(line: &Line, m: &Measure) -> bool {
+    let centre = (m.left + m.right) / 2.0;
+    line.size >= 1.15 * m.body
+        && line.x0 > m.left + line.size
+        && ((line.x0 + line.x1) / 2.0 - centre).abs() < line.size
+}
+
+/// Whether `line` starts a new paragraph after `prev`. Centred title lines in one font
+/// and size stay together (a title broken over two lines is one title).
 fn breaks(prev: &Line, line: &Line, m: &Measure) -> bool {
+    let gap = line.baseline - prev.baseline;
+    if centred_title(prev, m)
+        && centred_title(line, m)
+        && prev.font == line.font
+        && (prev.size - line.size).abs() < 0.05 * line.size
+        && gap > 0.0
+        && gap < 2.0 * line.size
+    {
+        return false;
+    }
     let size = line.size.max(prev.size);
     let resized = (line.size - prev.size).abs() > 0.15 * size;
-    let gap = line.baseline - prev.baseline;
     let spaced = if m.pitch > 0.0 { gap > m.pitch + 0.4 * size } else { gap > 2.0 * size };
     let indented = line.x0 > m.left + 0.9 * line.size;
     let short = !reaches_margin(prev, m);
@@ -143,7 +164,7 @@ mod tests {
             line("继续", 80.0, 522.0, 216.0),
         ];
         let m = measure(&[lines.to_vec()]);
-        assert_eq!((m.left, m.right, m.pitch), (80.0, 522.0, 29.0));
+        assert_eq!((m.left, m.right, m.pitch, m.body), (80.0, 522.0, 29.0, 16.0));
         let p = paragraphs(&lines, &m);
         let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["（一）主动公开", "全年主动公开信息1527条。", "第二段开头继续"]);
@@ -159,8 +180,33 @@ mod tests {
             heading,
             line("正文", 80.0, 522.0, 158.0),
         ];
-        let m = Measure { left: 80.0, right: 522.0, pitch: 29.0 };
+        let m = Measure { left: 80.0, right: 522.0, pitch: 29.0, body: 16.0 };
         let texts: Vec<String> = paragraphs(&lines, &m).into_iter().map(|p| p.text).collect();
         assert_eq!(texts, ["全年主动公开信息1527条。", "二、年度工作重点", "正文"]);
+    }
+
+    #[test]
+    fn a_title_on_two_centred_lines_is_one_paragraph() {
+        let big = |text: &str, x0: f64, x1: f64, baseline: f64| Line {
+            size: 22.0,
+            ..line(text, x0, x1, baseline)
+        };
+        let lines = [
+            big("江川市自然资源和规划局", 180.0, 422.0, 100.0),
+            big("2024年政府信息公开工作年度报告", 129.0, 473.0, 140.0),
+            line("江川市自然资源和规划局办公室", 189.0, 413.0, 190.0),
+            line("正文", 80.0, 522.0, 240.0),
+            line("正文", 80.0, 522.0, 269.0),
+        ];
+        let m = Measure { left: 80.0, right: 522.0, pitch: 29.0, body: 16.0 };
+        let texts: Vec<String> = paragraphs(&lines, &m).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "江川市自然资源和规划局2024年政府信息公开工作年度报告",
+                "江川市自然资源和规划局办公室",
+                "正文正文"
+            ]
+        );
     }
 }
