@@ -538,3 +538,46 @@ fn font(cache: &mut FontCache, dict: &Dict<'_>) -> Rc<Font> {
 fn finite(v: f64) -> f64 {
     if v.is_finite() { v.clamp(-1e6, 1e6) } else { 0.0 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ruling lines of a content stream on an A4 page (device space: y down).
+    fn rules(content: &str) -> Vec<Rule> {
+        let page = BoxD { x0: 0.0, y0: 0.0, x1: 595.0, y1: 842.0 };
+        let base = Matrix([1.0, 0.0, 0.0, -1.0, 0.0, 842.0]);
+        let mut budget = Budget { operators: 10_000, forms: 10 };
+        let res = Resources::new(Dict::empty());
+        super::page(content.as_bytes(), &res, base, page, &mut FontCache::default(), &mut budget)
+            .rules
+    }
+
+    #[test]
+    fn strokes_and_thin_boxes_are_rules() {
+        // A stroked box: four edges.
+        let r = rules("10 800 100 20 re S");
+        assert_eq!(r.len(), 4);
+        assert_eq!(r.iter().filter(|r| r.horizontal).count(), 2);
+        // A stroked polyline; a thin filled box (Word's border); a shaded cell is none.
+        let r = rules("10 700 m 110 700 l 110 600 l S 10 500 100 0.5 re f 10 300 100 40 re f");
+        assert_eq!(
+            r,
+            [
+                Rule { horizontal: true, at: 142.0, from: 10.0, to: 110.0 },
+                Rule { horizontal: false, at: 110.0, from: 142.0, to: 242.0 },
+                Rule { horizontal: true, at: 341.75, from: 10.0, to: 110.0 },
+            ]
+        );
+    }
+
+    #[test]
+    fn white_slanted_curved_and_clipped_lines_are_none() {
+        assert!(rules("1 1 1 RG 10 700 m 110 700 l S").is_empty());
+        assert!(rules("10 700 m 110 650 l S").is_empty());
+        assert!(rules("10 700 m 50 750 80 750 110 700 c S").is_empty());
+        assert!(rules("q 0 0 50 50 re W n 10 700 m 110 700 l S Q").is_empty());
+        // After the clip is restored, lines count again.
+        assert_eq!(rules("q 0 0 50 50 re W n Q 10 700 m 110 700 l S").len(), 1);
+    }
+}
