@@ -10,6 +10,10 @@ use super::marks::Rule;
 /// borders of neighbouring cells a quarter point apart.
 const SNAP: f64 = 2.0;
 
+/// Edges closer than this (points) are one edge of the grid: no text fits between them,
+/// so they are a double border (Word's 「双线」), not a row or column of their own.
+const MIN_CELL: f64 = 4.0;
+
 /// A table's grid found on a page: edges top-down and left-right, and its cells as
 /// (row, col, rowspan, colspan) in row-major order of their top left slot.
 #[derive(Debug, PartialEq)]
@@ -131,18 +135,19 @@ fn edges(mut at: Vec<f64>) -> Vec<f64> {
     let mut out: Vec<Vec<f64>> = Vec::new();
     for a in at {
         match out.last_mut() {
-            Some(group) if a - group[group.len() - 1] <= SNAP => group.push(a),
+            Some(group) if a - group[group.len() - 1] < MIN_CELL => group.push(a),
             _ => out.push(vec![a]),
         }
     }
     out.iter().map(|g| g.iter().sum::<f64>() / g.len() as f64).collect()
 }
 
-/// Whether lines at `at` cover at least half of the stretch `from..to`.
+/// Whether lines at `at` (an edge, perhaps the middle of a double border) cover at least
+/// half of the stretch `from..to`.
 fn covered(rules: &[Rule], at: f64, from: f64, to: f64) -> bool {
     let len: f64 = rules
         .iter()
-        .filter(|r| (r.at - at).abs() <= SNAP)
+        .filter(|r| (r.at - at).abs() <= MIN_CELL / 2.0 + SNAP / 2.0)
         .map(|r| (r.to.min(to) - r.from.max(from)).max(0.0))
         .sum();
     len >= 0.5 * (to - from)
@@ -244,6 +249,21 @@ mod tests {
             g.cells,
             [(0, 0, 1, 3), (1, 0, 2, 1), (1, 1, 1, 1), (1, 2, 1, 1), (2, 1, 1, 1), (2, 2, 1, 1)]
         );
+    }
+
+    /// A double outer border (two lines 3 points apart on every side) is one edge.
+    #[test]
+    fn a_double_border_is_one_edge() {
+        let mut rules = vec![hr(10.0, 0.0, 90.0), vr(45.0, -3.0, 23.0)];
+        for (a, b) in [(-3.0, 0.0), (20.0, 23.0)] {
+            rules.extend([hr(a, -3.0, 93.0), hr(b, -3.0, 93.0)]);
+        }
+        for (a, b) in [(-3.0, 0.0), (90.0, 93.0)] {
+            rules.extend([vr(a, -3.0, 23.0), vr(b, -3.0, 23.0)]);
+        }
+        let g = &grids(&rules)[0];
+        assert_eq!((g.xs.len(), g.ys.len()), (3, 3));
+        assert_eq!(g.cells, [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]);
     }
 
     #[test]
