@@ -9,6 +9,8 @@ mod docx;
 mod examples;
 mod hostile;
 mod import;
+mod import_pdf;
+mod import_pdf_drawn;
 mod init;
 mod pdf;
 mod print_pdf;
