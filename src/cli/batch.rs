@@ -135,6 +135,11 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
             }
         }
     }
+    if !args.quiet
+        && let Some(line) = setup.font_line()
+    {
+        eprintln!("{line}");
+    }
     report(&result, args.quiet, out, &written);
     outcome.max(outcome_of(&result))
 }
