@@ -66,6 +66,15 @@ fn docx_package() {
             && styles.contains("w:eastAsia=\"方正小标宋简体\"")
     );
     assert!(styles.contains("w:firstLineChars=\"200\"") && styles.contains("w:eastAsia=\"zh-CN\""));
+    // The body is justified (GB/T 9704), with no extra space between Chinese and digits
+    // and no punctuation hanging into the margin, in every style.
+    let body = &styles[styles.find("w:styleId=\"BodyGw\"").unwrap()..];
+    let body = &body[..body.find("</w:style>").unwrap()];
+    assert!(body.contains("<w:jc w:val=\"both\"/>"), "{body}");
+    assert_eq!(
+        styles.matches("<w:overflowPunct w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>").count(),
+        styles.matches("w:customStyle=\"1\"").count()
+    );
     assert!(part(&docx, "word/footer1.xml").contains(" PAGE "));
     assert!(part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
     let core = part(&docx, "docProps/core.xml");
