@@ -223,12 +223,10 @@ enum FontSource {
 /// The options that choose the PDF's fonts, shared by `render` and `batch`.
 #[derive(Args, Debug)]
 struct FontArgs {
-    /// PDF 的字体来源：installed（本机）或 bundled（内置）；不写时看环境变量 NIANBAO_FONTS，
-    /// 再不写为 installed
-    #[arg(long = "fonts", value_enum, value_name = "来源")]
+    /// PDF 的字体来源：installed（本机安装的官方字体优先，没有时用内置字体）或 bundled（只用内置开源字体，每台电脑上生成的 PDF 都一样）；不写时看环境变量 NIANBAO_FONTS，再不写为 installed
+    #[arg(long = "fonts", value_enum, value_name = "来源", hide_possible_values = true)]
     source: Option<FontSource>,
-    /// 另外查找官方字体的文件夹（可多次使用，含子文件夹），先于系统字体；
-    /// 也可用环境变量 NIANBAO_FONT_DIRS 列出（分隔符同 PATH）
+    /// 另外查找官方字体的文件夹（可多次使用，含子文件夹），先于系统字体；也可用环境变量 NIANBAO_FONT_DIRS 列出（分隔符同 PATH）
     #[arg(long = "font-dir", value_name = "文件夹")]
     dirs: Vec<PathBuf>,
     /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]。
