@@ -132,8 +132,8 @@ fn table(o: &mut String, t: &Table) {
             o.push_str("<tbody>\n");
         }
         let all_headers = g.row_cells(r).all(|(_, cell)| cell.header);
-        // A heading row inside the body (table 二's 「第二十条第（一）项」 and its column
-        // heads): print keeps it with the rows under it.
+        // A heading row inside the body (table 二's article-and-item lines and their
+        // column heads): print keeps it with the rows under it.
         if r >= t.head_rows && all_headers && g.row_cells(r).next().is_some() {
             o.push_str("<tr class=\"sub\">");
         } else {

@@ -167,7 +167,7 @@ fn table(o: &mut String, t: &Table) {
 
 /// Which rows keep with the next one (every paragraph of the row gets `w:keepNext`, which
 /// Word and WPS apply to table rows): a heading row (header cells only: the header, and
-/// the sub-headings of table 二 such as 「第二十条第（八）项」) with what follows it, the
+/// the article-and-item lines of table 二 and their column heads) with what follows it, the
 /// first body row after a heading with a second body row, and the last two rows
 /// together, so that no page starts or ends a table, or a part of one, with a single
 /// row.
