@@ -52,6 +52,16 @@ fn docx_package() {
     let document = part(&docx, "word/document.xml");
     snapshot("docx/yiyang-shenpi-2022.document.xml", &pretty(&document));
     assert!(document.contains("<w:tblHeader/>"));
+    // Rows keep with the next (w:keepNext in their paragraphs): the sub-heading rows of
+    // table 二 with their rows, and so on; a table's last row keeps with nothing.
+    let sub_heading = document.find("第二十条第（八）项").unwrap();
+    assert!(
+        document[..sub_heading].ends_with("<w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">")
+    );
+    for table in document.split("</w:tbl>").filter(|t| t.contains("<w:tbl>")) {
+        let last_row = &table[table.rfind("<w:tr>").unwrap()..];
+        assert!(!last_row.contains("<w:keepNext/>"), "{last_row}");
+    }
     assert!(
         document.contains("<w:vMerge w:val=\"restart\"/>")
             && document.contains("<w:gridSpan w:val=\"7\"/>")
@@ -66,6 +76,15 @@ fn docx_package() {
             && styles.contains("w:eastAsia=\"方正小标宋简体\"")
     );
     assert!(styles.contains("w:firstLineChars=\"200\"") && styles.contains("w:eastAsia=\"zh-CN\""));
+    // The body is justified (GB/T 9704), with no extra space between Chinese and digits
+    // and no punctuation hanging into the margin, in every style.
+    let body = &styles[styles.find("w:styleId=\"BodyGw\"").unwrap()..];
+    let body = &body[..body.find("</w:style>").unwrap()];
+    assert!(body.contains("<w:jc w:val=\"both\"/>"), "{body}");
+    assert_eq!(
+        styles.matches("<w:overflowPunct w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>").count(),
+        styles.matches("w:customStyle=\"1\"").count()
+    );
     assert!(part(&docx, "word/footer1.xml").contains(" PAGE "));
     assert!(part(&docx, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
     let core = part(&docx, "docProps/core.xml");
@@ -95,6 +114,11 @@ fn docx_of_the_2008_example() {
     assert_eq!(std::fs::read(&x).unwrap(), std::fs::read(&y).unwrap(), "bytes differ");
     let document = part(&x, "word/document.xml");
     assert!(document.contains("<w:tblHeader/>"));
+    // A table's last row keeps with nothing.
+    for table in document.split("</w:tbl>").filter(|t| t.contains("<w:tbl>")) {
+        let last_row = &table[table.rfind("<w:tr>").unwrap()..];
+        assert!(!last_row.contains("<w:keepNext/>"), "{last_row}");
+    }
     assert!(document.contains("<w:ind w:left=\"720\"/><w:jc w:val=\"left\"/>"));
     assert!(document.contains("政府信息公开情况统计表"));
     let Some(python) = external("python3") else { return };

@@ -7,16 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, TempDir, nianbao, root};
+use crate::support::{Run, TempDir, command, nianbao, root};
 
 const EXAMPLE: &str = "examples/yiyang-shenpi-2022.yaml";
 
 /// Runs nianbao, failing the test if it is still running after `secs` (it would block
 /// forever on a FIFO, say).
 fn run_within(secs: u64, args: &[&str], stdout: Stdio) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+    let mut child = command(&root())
         .args(args)
-        .current_dir(root())
         .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
@@ -288,7 +287,7 @@ fn concurrent_renders_into_one_folder_never_mix() {
     let mut running = Vec::new();
     for n in 0..200 {
         let yaml = &inputs[n % 2];
-        let child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        let child = command(&root())
             .args([
                 "render",
                 yaml.to_str().unwrap(),

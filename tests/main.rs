@@ -7,6 +7,7 @@ mod batch;
 mod check;
 mod docx;
 mod examples;
+mod fonts;
 mod hostile;
 mod import;
 mod import_pdf;

@@ -43,12 +43,25 @@ pub fn nianbao(args: &[&str]) -> Run {
 
 /// Runs `nianbao args…` in `dir`.
 pub fn nianbao_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(dir)
+    run(command(dir).args(args), args)
+}
+
+/// The command that runs `nianbao` in `dir`, with the bundled fonts only
+/// (`NIANBAO_FONTS=bundled`): what a test renders must not depend on the fonts installed
+/// on the machine that runs it. `tests/fonts.rs` changes this where installed fonts are
+/// the point.
+pub fn command(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nianbao"));
+    cmd.current_dir(dir)
         .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("run nianbao");
+        .env_remove("NIANBAO_FONT_DIRS")
+        .env("NIANBAO_FONTS", "bundled");
+    cmd
+}
+
+/// Runs a command made by [`command`]; `args` are for messages.
+pub fn run(cmd: &mut Command, args: &[&str]) -> Run {
+    let out = cmd.output().expect("run nianbao");
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),

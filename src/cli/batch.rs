@@ -145,6 +145,11 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
         eprintln!("错误：{e}");
         outcome = Outcome::Unreadable;
     }
+    if !args.quiet
+        && let Some(line) = setup.font_line()
+    {
+        eprintln!("{line}");
+    }
     report(&result, args.quiet, out, &written);
     outcome.max(outcome_of(&result))
 }

@@ -169,10 +169,8 @@ struct RenderArgs {
     /// 模板文件夹：其中的文件按相对路径替换内置模板（如 sections/6-other-matters.xml）
     #[arg(long, value_name = "文件夹")]
     templates: Option<PathBuf>,
-    /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]。
-    /// 用途：标题、一级标题、二级标题、正文、页码。例如 --font 正文=C:/Windows/Fonts/simfang.ttf
-    #[arg(long = "font", value_name = "用途=文件")]
-    fonts: Vec<crate::fonts::FontOverride>,
+    #[command(flatten)]
+    fonts: FontArgs,
     /// DOCX 里嵌入内置开源字体的子集（Noto Serif/Sans CJK SC、霞鹜文楷），并以它们代替官方字体名，
     /// 使没有装这些字体的电脑也显示一致；官方字体（仿宋_GB2312 等）有版权，不嵌入
     #[arg(long)]
@@ -208,12 +206,37 @@ struct BatchArgs {
     /// 模板文件夹：其中的文件按相对路径替换内置模板
     #[arg(long, value_name = "文件夹")]
     templates: Option<PathBuf>,
-    /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]
-    #[arg(long = "font", value_name = "用途=文件")]
-    fonts: Vec<crate::fonts::FontOverride>,
+    #[command(flatten)]
+    fonts: FontArgs,
     /// DOCX 里嵌入内置开源字体的子集
     #[arg(long)]
     embed_fonts: bool,
+}
+
+/// Where the PDF's fonts come from (`--fonts`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FontSource {
+    /// 本机安装的官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体、宋体）优先，没有时用内置字体
+    #[value(alias = "本机")]
+    Installed,
+    /// 只用内置的开源字体（每台电脑上生成的 PDF 都一样）
+    #[value(alias = "内置")]
+    Bundled,
+}
+
+/// The options that choose the PDF's fonts, shared by `render` and `batch`.
+#[derive(Args, Debug)]
+struct FontArgs {
+    /// PDF 的字体来源：installed（本机安装的官方字体优先，没有时用内置字体）或 bundled（只用内置开源字体，每台电脑上生成的 PDF 都一样）；不写时看环境变量 NIANBAO_FONTS，再不写为 installed
+    #[arg(long = "fonts", value_enum, value_name = "来源", hide_possible_values = true)]
+    source: Option<FontSource>,
+    /// 另外查找官方字体的文件夹（可多次使用，含子文件夹），先于系统字体；也可用环境变量 NIANBAO_FONT_DIRS 列出（分隔符同 PATH）
+    #[arg(long = "font-dir", value_name = "文件夹")]
+    dirs: Vec<PathBuf>,
+    /// PDF 用自己的字体文件代替内置字体（可多次使用）：用途=字体文件[#序号]。
+    /// 用途：标题、一级标题、二级标题、正文、页码。例如 --font 正文=C:/Windows/Fonts/simfang.ttf
+    #[arg(long = "font", value_name = "用途=文件")]
+    files: Vec<crate::fonts::FontOverride>,
 }
 
 #[derive(Args, Debug)]

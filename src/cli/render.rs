@@ -93,5 +93,8 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     for (path, _) in &files {
         eprintln!("已生成 {}{}", display_path(path), if rendered.draft { "（草稿）" } else { "" });
     }
+    if let Some(line) = setup.font_line() {
+        eprintln!("{line}");
+    }
     if rendered.draft { Outcome::RuleErrors } else { Outcome::Ok }
 }

@@ -2,21 +2,28 @@
 //! files, and per-character lookup through a fallback chain.
 //!
 //! Every role (title, level-1 heading, level-2 heading, body, page number) has a chain of
-//! faces. A character is set in the first face of its role's chain that has it; if none
-//! has it, layout stops with an error that names the character. The layout engine
+//! faces: the user's `--font` file for the role, then the official fonts of the role
+//! installed on the machine ([`installed`]), then the bundled faces. A character is set in
+//! the first face of its role's chain that has it; if none has it, layout stops with an
+//! error that names the character. [`FontBook::served`] says which font leads each
+//! chain, for the line `render` prints. The layout engine
 //! measures with [`ttf_parser`] and the PDF writer draws the same glyph ids, so measured
 //! and drawn widths agree.
 
 mod cff;
 mod face;
+pub mod installed;
 mod role;
+mod served;
 mod user;
 
 use std::sync::OnceLock;
 
 pub use cff::strip_hints;
 pub use face::{Face, FaceId};
-pub use role::Role;
+pub use installed::Search;
+pub use role::{OfficialFamily, Role};
+pub use served::{Served, summary};
 pub use user::{FontError, FontErrorKind, FontOverride};
 
 /// The bundled font files (see `fonts/README.md`).
@@ -39,6 +46,17 @@ pub fn is_ignorable(c: char) -> bool {
 pub struct FontBook {
     faces: Vec<Face>,
     chains: [Vec<FaceId>; 5],
+    served: [Served; 5],
+}
+
+/// How the fonts of a run are chosen.
+#[derive(Clone, Debug, Default)]
+pub struct Choice {
+    /// The user's font files (`--font`), each for a role; the last one of a role wins.
+    pub overrides: Vec<FontOverride>,
+    /// Where to look for the official fonts; `None` uses the bundled faces only
+    /// (`--fonts bundled`).
+    pub installed: Option<Search>,
 }
 
 /// A character no face of its role's chain has.
@@ -71,6 +89,14 @@ impl FontBook {
     /// The bundled fonts with some roles pointed at the user's font files; those files
     /// are read and checked here.
     pub fn with_overrides(overrides: &[FontOverride]) -> Result<FontBook, FontError> {
+        FontBook::load(&Choice { overrides: overrides.to_vec(), installed: None })
+    }
+
+    /// The fonts of a run: for each role, the user's file (read and checked here; a bad
+    /// one is an error), then the installed official fonts whose licence lets the PDF
+    /// carry them and that have the common characters (others are passed over, and
+    /// [`Served`] says why), then the bundled faces.
+    pub fn load(choice: &Choice) -> Result<FontBook, FontError> {
         let bundled = [
             ("Noto Serif CJK SC", SERIF_REGULAR, NOTO_SC_INDEX),
             ("Noto Serif CJK SC Bold", SERIF_BOLD, NOTO_SC_INDEX),
@@ -86,22 +112,68 @@ impl FontBook {
             })?;
             faces.push(face);
         }
-        let fallback = |first: FaceId| -> Vec<FaceId> {
-            let mut chain = vec![first];
-            chain.extend([SERIF, SANS, KAI, SERIF_B].into_iter().filter(|f| *f != first));
-            chain
-        };
-        let mut chains =
-            [fallback(SERIF_B), fallback(SANS), fallback(KAI), fallback(SERIF), fallback(SERIF)];
-        for o in overrides {
-            let face = user::load_user_face(o)?;
-            faces.push(face);
-            let id = faces.len() - 1;
-            let chain = &mut chains[o.role.slot()];
-            chain.retain(|f| *f < 4);
-            chain.insert(0, id);
+        let own_faces: [FaceId; 5] = [SERIF_B, SANS, KAI, SERIF, SERIF];
+        let mut chains: [Vec<FaceId>; 5] = Default::default();
+        let mut served: [Served; 5] = own_faces.map(|f| Served::Bundled {
+            face: faces[f].name.clone(),
+            searched: choice.installed.is_some(),
+            passed_over: None,
+        });
+        // The user's files, the last one of a role winning.
+        for role in Role::ALL {
+            if let Some(o) = choice.overrides.iter().rev().find(|o| o.role == role) {
+                let face = user::load_user_face(o)?;
+                served[role.slot()] = Served::Own {
+                    family: face.family().unwrap_or_else(|| face.name.clone()),
+                    file: face.name.clone(),
+                };
+                faces.push(face);
+                chains[role.slot()].push(faces.len() - 1);
+            }
         }
-        Ok(FontBook { faces, chains })
+        if let Some(search) = &choice.installed {
+            let found = installed::find(search);
+            for role in Role::ALL {
+                let mut families_used: Vec<&str> = Vec::new();
+                for candidate in &found[role.slot()] {
+                    if families_used.contains(&candidate.family.shown) {
+                        continue;
+                    }
+                    let face = match user::load_face(&candidate.path, candidate.index) {
+                        Ok(face) if installed::covers(&face, role) => face,
+                        Ok(_) => {
+                            served[role.slot()].pass_over(candidate.family.shown, "缺少常用字");
+                            continue;
+                        }
+                        Err(e) => {
+                            served[role.slot()].pass_over(candidate.family.shown, e.kind.brief());
+                            continue;
+                        }
+                    };
+                    families_used.push(candidate.family.shown);
+                    if chains[role.slot()].is_empty() {
+                        served[role.slot()] = Served::Installed {
+                            family: candidate.family.shown,
+                            file: file_name(&candidate.path),
+                        };
+                    }
+                    let mut face = face;
+                    face.name = candidate.family.shown.to_string();
+                    faces.push(face);
+                    chains[role.slot()].push(faces.len() - 1);
+                }
+            }
+        }
+        for (chain, first) in chains.iter_mut().zip(own_faces) {
+            chain.push(first);
+            chain.extend([SERIF, SANS, KAI, SERIF_B].into_iter().filter(|f| *f != first));
+        }
+        Ok(FontBook { faces, chains, served })
+    }
+
+    /// Which font leads each role's chain, in [`Role::ALL`] order.
+    pub fn served(&self) -> &[Served; 5] {
+        &self.served
     }
 
     /// The face with this id.
@@ -133,6 +205,12 @@ impl FontBook {
     pub fn primary(&self, role: Role) -> FaceId {
         self.chains[role.slot()][0]
     }
+}
+
+/// The file name of a path, for messages.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(|| crate::source::display_path(path), |n| n.to_string_lossy().into_owned())
 }
 
 #[cfg(test)]

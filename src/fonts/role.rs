@@ -42,6 +42,38 @@ impl Role {
         }
     }
 
+    /// The official fonts this role may be set in when a machine has them installed, in
+    /// order of preference: the GB 2312 editions the 公文 standard names first, then the
+    /// ones Chinese Windows ships (FangSong, KaiTi, SimHei, SimSun).
+    pub fn official_families(self) -> &'static [OfficialFamily] {
+        match self {
+            Role::Title => &[
+                OfficialFamily {
+                    shown: "方正小标宋简体",
+                    names: &["方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXBSJW--GB1-0"],
+                },
+                OfficialFamily {
+                    shown: "方正小标宋_GBK",
+                    names: &["方正小标宋_GBK", "FZXiaoBiaoSong-B05", "FZXBSK--GBK1-0"],
+                },
+            ],
+            Role::Heading1 => &[OfficialFamily { shown: "黑体", names: &["黑体", "SimHei"] }],
+            Role::Heading2 => &[
+                OfficialFamily {
+                    shown: "楷体_GB2312", names: &["楷体_GB2312", "KaiTi_GB2312"]
+                },
+                OfficialFamily { shown: "楷体", names: &["楷体", "KaiTi"] },
+            ],
+            Role::Body => &[
+                OfficialFamily {
+                    shown: "仿宋_GB2312", names: &["仿宋_GB2312", "FangSong_GB2312"]
+                },
+                OfficialFamily { shown: "仿宋", names: &["仿宋", "FangSong"] },
+            ],
+            Role::PageNumber => &[OfficialFamily { shown: "宋体", names: &["宋体", "SimSun"] }],
+        }
+    }
+
     /// Parses a role name: the Chinese name, the official font's name, or an English key.
     pub fn parse(s: &str) -> Option<Role> {
         let role = match s.trim() {
@@ -57,5 +89,27 @@ impl Role {
 
     pub(super) fn slot(self) -> usize {
         self as usize
+    }
+}
+
+/// An official font family as installed fonts name it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OfficialFamily {
+    /// The name shown to the user.
+    pub shown: &'static str,
+    /// The family names (Chinese and English, as the fonts' name tables write them) and
+    /// PostScript names that identify it.
+    pub names: &'static [&'static str],
+}
+
+impl OfficialFamily {
+    /// Whether a font's family or PostScript name is one of this family's names (ASCII
+    /// case and spaces ignored: `Fang Song` is `FangSong`).
+    pub fn is_named(&self, name: &str) -> bool {
+        let norm = |s: &str| -> String {
+            s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect()
+        };
+        let name = norm(name);
+        self.names.iter().any(|n| norm(n) == name)
     }
 }

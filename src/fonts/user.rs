@@ -2,6 +2,7 @@
 //! refusing those the PDF cannot carry (licence, variable fonts, no outlines).
 
 use std::fmt;
+use std::path::Path;
 
 use super::{Face, Role};
 
@@ -109,15 +110,22 @@ impl std::error::Error for FontError {}
 
 /// Reads and checks the font a user named.
 pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
-    let shown = crate::source::display_path(&o.path);
-    let error = |kind| FontError { file: shown.clone(), index: o.index, kind };
-    let bytes = crate::files::read_limited(&o.path, crate::files::Limit::FONT)
+    load_face(&o.path, o.index)
+}
+
+/// Reads a font file's face and checks that the PDF may carry it: its licence allows
+/// embedding a subset of its outlines, and it is a static font with outlines. Both the
+/// user's `--font` files and the installed official fonts go through here.
+pub(super) fn load_face(path: &Path, index: u32) -> Result<Face, FontError> {
+    let shown = crate::source::display_path(path);
+    let error = |kind| FontError { file: shown.clone(), index, kind };
+    let bytes = crate::files::read_limited(path, crate::files::Limit::FONT)
         .map_err(|e| error(FontErrorKind::Read(e)))?;
     // Fonts are read once per run and live as long as the program; leaking keeps the
     // parsed face borrow-free.
     let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let face =
-        Face::parse(shown.clone(), data, o.index).map_err(|e| error(FontErrorKind::Parse(e)))?;
+        Face::parse(shown.clone(), data, index).map_err(|e| error(FontErrorKind::Parse(e)))?;
     let ttf = face.ttf();
     match ttf.permissions() {
         Some(ttf_parser::Permissions::Restricted) => return Err(error(FontErrorKind::Restricted)),
@@ -133,6 +141,21 @@ pub(super) fn load_user_face(o: &FontOverride) -> Result<Face, FontError> {
         return Err(error(FontErrorKind::NoOutlines));
     }
     Ok(face)
+}
+
+impl FontErrorKind {
+    /// Why the font cannot be used, in a few words (for the line that names the fonts).
+    pub fn brief(&self) -> &'static str {
+        match self {
+            FontErrorKind::Read(_) => "无法读取",
+            FontErrorKind::Parse(_) => "无法解析",
+            FontErrorKind::Restricted => "授权不允许嵌入",
+            FontErrorKind::NoSubsetting => "授权不允许子集化",
+            FontErrorKind::BitmapOnly => "授权只允许嵌入点阵",
+            FontErrorKind::Variable => "是可变字体",
+            FontErrorKind::NoOutlines => "没有可嵌入的字形",
+        }
+    }
 }
 
 /// Why a font could not be parsed, in Chinese.

@@ -131,8 +131,14 @@ fn table(o: &mut String, t: &Table) {
         if r == t.head_rows {
             o.push_str("<tbody>\n");
         }
-        o.push_str("<tr>");
         let all_headers = g.row_cells(r).all(|(_, cell)| cell.header);
+        // A heading row inside the body (table 二's article-and-item lines and their
+        // column heads): print keeps it with the rows under it.
+        if r >= t.head_rows && all_headers && g.row_cells(r).next().is_some() {
+            o.push_str("<tr class=\"sub\">");
+        } else {
+            o.push_str("<tr>");
+        }
         for (c, cell) in g.row_cells(r) {
             let mut attrs = String::new();
             if cell.rowspan.get() > 1 {

@@ -115,7 +115,9 @@ fn table(o: &mut String, t: &Table) {
         let _ = write!(o, "<w:gridCol w:w=\"{w}\"/>");
     }
     o.push_str("</w:tblGrid>");
+    let keep = keep_with_next(t);
     for r in 0..g.rows {
+        let keep = if keep[r] { "<w:keepNext/>" } else { "" };
         o.push_str("<w:tr><w:trPr><w:cantSplit/>");
         if r < t.head_rows {
             o.push_str("<w:tblHeader/>");
@@ -134,8 +136,15 @@ fn table(o: &mut String, t: &Table) {
                         let twips = u32::from(n) * (size.0 * 20.0) as u32;
                         format!("<w:ind w:left=\"{twips}\"/><w:jc w:val=\"left\"/>")
                     });
-                    let style = (style, para.as_deref().unwrap_or(""));
-                    cell_xml(o, &widths[c..c + span], span, vmerge, style, Some(&cell.text));
+                    let para = format!("{keep}{}", para.as_deref().unwrap_or(""));
+                    cell_xml(
+                        o,
+                        &widths[c..c + span],
+                        span,
+                        vmerge,
+                        (style, &para),
+                        Some(&cell.text),
+                    );
                     c += span;
                 }
                 Entry::Merged { parent } => {
@@ -145,7 +154,7 @@ fn table(o: &mut String, t: &Table) {
                     };
                     let span = cell.colspan.get() as usize;
                     if pr < r && pc == c {
-                        cell_xml(o, &widths[c..c + span], span, "<w:vMerge/>", (style, ""), None);
+                        cell_xml(o, &widths[c..c + span], span, "<w:vMerge/>", (style, keep), None);
                     }
                     c += if pc == c { span } else { 1 };
                 }
@@ -154,6 +163,37 @@ fn table(o: &mut String, t: &Table) {
         o.push_str("</w:tr>");
     }
     o.push_str("</w:tbl>");
+}
+
+/// Which rows keep with the next one (every paragraph of the row gets `w:keepNext`, which
+/// Word and WPS apply to table rows): a heading row (header cells only: the header, and
+/// the article-and-item lines of table 二 and their column heads) with what follows it, the
+/// first body row after a heading with a second body row, and the last two rows
+/// together, so that no page starts or ends a table, or a part of one, with a single
+/// row.
+fn keep_with_next(t: &Table) -> Vec<bool> {
+    let g = &t.grid;
+    let heading: Vec<bool> = (0..g.rows)
+        .map(|r| {
+            let mut cells = (0..g.cols).filter_map(|c| match g.at(r, c) {
+                Entry::Cell(cell) => Some(cell.header),
+                Entry::Merged { .. } => None,
+            });
+            let first = cells.next();
+            first == Some(true) && cells.all(|h| h)
+        })
+        .collect();
+    (0..g.rows)
+        .map(|r| {
+            if r + 1 >= g.rows {
+                return false;
+            }
+            // Two body rows together: the first after a heading, and the last two; a body
+            // row before a heading row keeps nothing (its part ends there).
+            let pair = !heading[r] && !heading[r + 1];
+            heading[r] || (pair && ((r > 0 && heading[r - 1]) || r + 2 == g.rows))
+        })
+        .collect()
 }
 
 fn cell_xml(
