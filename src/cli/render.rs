@@ -18,12 +18,24 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             return Outcome::Unreadable;
         }
     };
-    let setup = match super::setup::setup(&args.fonts, args.templates.as_deref(), &targets) {
+    // Fonts and templates load (the search of the installed fonts takes a few
+    // milliseconds) while the file is read and checked.
+    let (setup, loaded) = std::thread::scope(|s| {
+        let setup =
+            s.spawn(|| super::setup::setup(&args.fonts, args.templates.as_deref(), &targets));
+        let loaded = load(&args.file).map(|l| {
+            let diagnostics = pipeline::check(&l, None);
+            (l, diagnostics)
+        });
+        let setup = setup.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (setup, loaded)
+    });
+    let setup = match setup {
         Ok(s) => s,
         Err(outcome) => return outcome,
     };
     let (fonts, templates) = (setup.fonts(), &setup.templates);
-    let loaded = match load(&args.file) {
+    let (loaded, diagnostics) = match loaded {
         Ok(l) => l,
         Err(e) => {
             eprint!("{}", e.render(&args.file));
@@ -31,7 +43,6 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             return Outcome::Unreadable;
         }
     };
-    let diagnostics = pipeline::check(&loaded, None);
     for d in &diagnostics {
         eprintln!("{}", diag::render_human(d, Some(&loaded.file), &loaded.file.display_path()));
     }
