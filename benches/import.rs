@@ -1,7 +1,8 @@
 //! Import speed: `cargo bench --bench import`.
 //!
-//! Renders every example to HTML and DOCX (in memory), takes the seed-style text files
-//! of the tests, and imports 100 reports from them in turn — read, map by labels, write
+//! Renders every example to HTML, DOCX and PDF (in memory), takes the seed-style text
+//! files and the word-processor PDFs of the tests, and imports 100 reports from them in
+//! turn — read, map by labels, write
 //! the YAML and read it back, as `nianbao import` does — several times. Prints the
 //! median time of the 100 and, per kind, the median time of one report. Medians,
 //! because the machine is shared.
@@ -30,6 +31,14 @@ fn main() {
         files.push((format!("{stem}.html"), html::html(&doc).into_bytes()));
         let d = docx::docx(&doc, &docx::DocxOptions { embed_fonts: false }).expect("docx");
         files.push((format!("{stem}.docx"), d));
+        let source = nianbao::source::SourceFile::new(path, String::new());
+        let fonts = nianbao::fonts::FontBook::bundled();
+        let pdf = nianbao::pipeline::pdf_of(&doc, fonts, &source).expect("pdf");
+        files.push((format!("{stem}.pdf"), pdf));
+    }
+    for name in ["jiangchuan-2024-libreoffice.pdf", "leiyang-2017-libreoffice.pdf"] {
+        let path = root.join("tests/fixtures/import/pdf").join(name);
+        files.push((name.to_owned(), std::fs::read(path).expect("pdf fixture")));
     }
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/import/seeds"))
         .expect("seeds")
@@ -63,7 +72,7 @@ fn main() {
         batches.push(t.elapsed().as_secs_f64());
     }
     batches.sort_by(f64::total_cmp);
-    println!("import: 100 reports (HTML, DOCX and text, cycling over {} files)", files.len());
+    println!("import: 100 reports (HTML, DOCX, PDF and text, cycling over {} files)", files.len());
     println!("  median of 7 runs: {:.3} s for 100 reports", batches[batches.len() / 2]);
     for (kind, mut v) in per_kind {
         v.sort_by(f64::total_cmp);
