@@ -239,7 +239,7 @@ fn not_a_report_is_refused() {
     let cases: [(&str, &[u8], &str); 4] = [
         ("note.txt", "会议纪要\n今天开会。\n".as_bytes(), "不像是一份年度报告"),
         ("old.doc", &[0xD0, 0xCF, 0x11, 0xE0, 0, 0], "旧版 Word"),
-        ("page.html", b"<html><body>\xb1\xa8\xb8\xe6 gb2312</body></html>", "GB2312"),
+        ("page.html", b"<meta charset=big5><body>\xb3\xf8\xa7\x69\xff</body>", "BIG5"),
         ("scan.pdf", b"%PDF-1.4\n", "PDF"),
     ];
     for (name, bytes, reason) in cases {
@@ -502,4 +502,25 @@ fn word_processor_pdfs_import_to_the_examples_figures() {
         assert!(i.imported.problems.is_empty(), "{file}: {:?}", i.imported.problems);
         assert_eq!(figures(&from_yaml(&i)), figures(&example(example_name)), "{file}\n{}", i.yaml);
     }
+}
+
+// Word's 「另存为网页」 on a Chinese system writes GB2312, and older portals serve GBK: the
+// page reads as its UTF-8 copy does.
+#[test]
+fn gbk_pages_read_as_their_utf8_copies() {
+    let path = root().join("tests/fixtures/import/variants/word-2021.html");
+    let utf8 = std::fs::read_to_string(&path).unwrap();
+    let gbk_text = utf8.replace("charset=utf-8", "charset=gb2312");
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&gbk_text);
+    assert!(!unmappable);
+    let (_, a) = import::read(utf8.as_bytes(), Some("html")).unwrap();
+    let (_, b) = import::read(&gbk, Some("html")).unwrap();
+    assert_eq!(a.blocks, b.blocks);
+    // Copied text saved by Notepad as 「ANSI」 (GBK) too.
+    let seed = root().join("tests/fixtures/import/seeds/yiyang-shenpi-2022.txt");
+    let text = std::fs::read_to_string(seed).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let (_, a) = import::read(text.as_bytes(), Some("txt")).unwrap();
+    let (_, b) = import::read(&gbk, Some("txt")).unwrap();
+    assert_eq!(a.blocks, b.blocks);
 }

@@ -102,8 +102,10 @@ pub fn sniff(bytes: &[u8], ext: Option<&str>) -> Result<Kind, Unreadable> {
     }
 }
 
-/// Decodes a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM. Other
-/// encodings are named and refused.
+/// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030 — the
+/// superset of GBK and GB2312, which Word's 「另存为网页」 and Notepad write by default on a
+/// Chinese system, and which older portals serve. Bytes that are none of these are
+/// refused, with what to do.
 fn decode(bytes: &[u8], kind: Kind) -> Result<String, Unreadable> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         let units: Vec<u16> =
@@ -122,25 +124,25 @@ fn decode(bytes: &[u8], kind: Kind) -> Result<String, Unreadable> {
             kind.label()
         )));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(_) => {
-            let head =
-                String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-            let gb = ["gb2312", "gbk", "gb18030"].iter().find(|e| head.contains(*e));
-            Err(Unreadable(match gb {
-                Some(e) => format!(
-                    "{}是 {} 编码（Word「另存为网页」的默认编码）：请在 Word 中另存时选「工具 → Web 选项 → 编码 → Unicode (UTF-8)」，或用浏览器打开后另存为 UTF-8",
-                    kind.label(),
-                    e.to_ascii_uppercase()
-                ),
-                None => format!(
-                    "{}不是 UTF-8 编码（可能是 GBK）：请用记事本或浏览器另存为 UTF-8 后再导入",
-                    kind.label()
-                ),
-            }))
-        }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_owned());
     }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let declared =
+        ["big5", "shift_jis", "euc-jp", "euc-kr", "iso-8859", "windows-125"].into_iter().find(
+            |e| head.contains(&format!("charset={e}")) || head.contains(&format!("charset=\"{e}")),
+        );
+    if declared.is_none()
+        && let Some(text) =
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(text.into_owned());
+    }
+    Err(Unreadable(format!(
+        "{}既不是 UTF-8 也不是 GBK（GB18030）编码{}：请用记事本或浏览器另存为 UTF-8 后再导入",
+        kind.label(),
+        declared.map(|e| format!("（声明的是 {}）", e.to_ascii_uppercase())).unwrap_or_default()
+    )))
 }
 
 /// Reads a file's bytes into a [`Published`] report.
