@@ -151,6 +151,24 @@ fn table(o: &mut String, t: &Table) {
                 // Flush left after the indentation (0.35em is the cell's own padding).
                 let _ = write!(attrs, " style=\"text-align:left;padding-left:{}.35em\"", n);
             }
+            // A label of known words breaks only between them (`keep-all` and `<wbr>`):
+            // never 「自然/人」 in a narrow column.
+            let text = match crate::format::words::breaks(&cell.text) {
+                Some(breaks) => {
+                    attrs.push_str(" class=\"words\"");
+                    let mut t = String::new();
+                    let mut at = 0;
+                    for b in breaks.into_iter().chain([cell.text.len()]) {
+                        if at > 0 {
+                            t.push_str("<wbr>");
+                        }
+                        t.push_str(&esc(&cell.text[at..b]));
+                        at = b;
+                    }
+                    t
+                }
+                None => esc(&cell.text),
+            };
             if cell.header {
                 let scope = if r < t.head_rows || all_headers {
                     if cell.colspan.get() > 1 { "colgroup" } else { "col" }
@@ -159,9 +177,9 @@ fn table(o: &mut String, t: &Table) {
                 } else {
                     "col"
                 };
-                let _ = write!(o, "<th scope=\"{scope}\"{attrs}>{}</th>", esc(&cell.text));
+                let _ = write!(o, "<th scope=\"{scope}\"{attrs}>{text}</th>");
             } else {
-                let _ = write!(o, "<td{attrs}>{}</td>", esc(&cell.text));
+                let _ = write!(o, "<td{attrs}>{text}</td>");
             }
         }
         o.push_str("</tr>\n");

@@ -3,9 +3,11 @@
 
 use std::fmt::Write as _;
 
+use super::labels;
 use super::xml::{DECL, W_NS, esc};
 use crate::doc::page::PAGE;
 use crate::doc::{Block, Document, Entry, Table, estimated_width};
+use crate::units::Pt;
 
 fn para(out: &mut String, style: &str, text: &str) {
     let _ = write!(
@@ -110,7 +112,11 @@ fn table(o: &mut String, t: &Table) {
         let _ =
             write!(o, "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
     }
-    o.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>");
+    let m = labels::CELL_MARGIN;
+    let _ = write!(
+        o,
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"{m}\" w:type=\"dxa\"/><w:right w:w=\"{m}\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"0\"/></w:tblPr><w:tblGrid>"
+    );
     for w in &widths {
         let _ = write!(o, "<w:gridCol w:w=\"{w}\"/>");
     }
@@ -143,7 +149,7 @@ fn table(o: &mut String, t: &Table) {
                         span,
                         vmerge,
                         (style, &para),
-                        Some(&cell.text),
+                        Some((&cell.text, size)),
                     );
                     c += span;
                 }
@@ -202,7 +208,7 @@ fn cell_xml(
     span: usize,
     vmerge: &str,
     (style, para): (&str, &str),
-    text: Option<&str>,
+    text: Option<(&str, Pt)>,
 ) {
     let w: u32 = widths.iter().sum();
     let grid_span =
@@ -211,8 +217,20 @@ fn cell_xml(
         o,
         "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{grid_span}{vmerge}<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{para}</w:pPr>"
     );
-    if let Some(text) = text {
-        let _ = write!(o, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text));
+    if let Some((text, size)) = text {
+        // A label of known words in lines of whole words; other text as it is.
+        match labels::lines(text, w, size) {
+            Some(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    let br = if i == 0 { "" } else { "<w:br/>" };
+                    let _ =
+                        write!(o, "<w:r>{br}<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(line));
+                }
+            }
+            None => {
+                let _ = write!(o, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text));
+            }
+        }
     }
     o.push_str("</w:p></w:tc>");
 }

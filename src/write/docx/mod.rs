@@ -10,6 +10,7 @@
 mod body;
 mod embed;
 mod font_table;
+mod labels;
 mod package;
 mod roles;
 mod styles;
