@@ -7,51 +7,19 @@
 //!
 //! Medians, because the machine is shared: compare figures from the same run.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use nianbao::build::Templates;
-use nianbao::diag::Severity;
 use nianbao::fonts::FontBook;
 use nianbao::import::pdf;
-use nianbao::pipeline::{self, Target};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
-
-/// YAML text to PDF bytes, through the pipeline `nianbao render --to pdf` calls.
-fn pdf_of(path: &Path, templates: &Templates, fonts: &FontBook) -> Vec<u8> {
-    let loaded = pipeline::load(path).expect("example loads");
-    let diagnostics = pipeline::check(&loaded, None);
-    let opts = pipeline::Options {
-        templates,
-        fonts,
-        targets: &[Target::Pdf],
-        force: false,
-        docx: Default::default(),
-    };
-    let mut rendered = pipeline::render(&loaded, &diagnostics, &opts).expect("pdf");
-    rendered.outputs.pop().expect("one output").1
-}
+mod support;
+use support::{clean_examples, median, ms, pdf_of};
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut examples: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    examples.sort();
-    examples.retain(|p| {
-        let loaded = pipeline::load(p).expect("example loads");
-        !pipeline::check(&loaded, None).iter().any(|d| d.severity == Severity::Error)
-    });
+    let examples = clean_examples(&root);
     let templates = Templates::load(None).unwrap();
     let fonts = FontBook::bundled();
     let mut files: Vec<(String, Vec<u8>)> = examples

@@ -342,17 +342,8 @@ fn browser_dom(chromium: &Path, page: &Path, script: &str) -> String {
     let test_page: PathBuf = page.with_file_name("probe.html");
     std::fs::write(&test_page, html).unwrap();
     let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=2000",
-            "--dump-dom",
-        ])
+        .args(crate::support::CHROMIUM)
+        .args(["--virtual-time-budget=2000", "--dump-dom"])
         .arg(format!("file://{}", test_page.display()))
         .output()
         .expect("run chromium");

@@ -313,16 +313,8 @@ fn a_browser_printed_web_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let printed = dir.path("printed.pdf");
     let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(crate::support::CHROMIUM)
+        .args(["--no-pdf-header-footer"])
         .arg(format!("--print-to-pdf={}", printed.display()))
         .arg(format!("file://{}", dir.path(&format!("{name}.html")).display()))
         .output()

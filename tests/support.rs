@@ -115,6 +115,18 @@ impl Drop for TempDir {
     }
 }
 
+/// The flags every headless Chromium run of the tests starts with: no sandbox (CI runs
+/// as root), no GPU, and nothing that reaches the network.
+pub const CHROMIUM: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// The path of an external tool a test needs. Under `CI=true` a missing tool fails the
 /// test; elsewhere the test is skipped with a message.
 pub fn external(name: &str) -> Option<PathBuf> {

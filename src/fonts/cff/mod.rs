@@ -54,12 +54,7 @@ impl Cff {
     /// Reads the `CFF ` table of a font; `None` unless it is a CID-keyed CFF this reader
     /// understands.
     pub fn read(cff: &'static [u8]) -> Option<Cff> {
-        let header = *cff.get(2)? as usize;
-        let (names, at) = Index::read(cff, header)?;
-        let (tops, at) = Index::read(cff, at)?;
-        let (_strings, at) = Index::read(cff, at)?;
-        let (global, _) = Index::read(cff, at)?;
-        let top = dict::entries(tops.get(0)?)?;
+        let Start { name, top, global } = Start::read(cff)?;
         let find = |op| top.iter().find(|e| e.op == op);
         find(dict::ROS)?;
         let (charstrings, _) = Index::read(cff, find(dict::CHARSTRINGS)?.offset()?)?;
@@ -80,7 +75,7 @@ impl Cff {
             fds.push(FontDict::read(cff, fd_array.get(i)?)?);
         }
         Some(Cff {
-            name: names.get(0)?,
+            name,
             top_kept,
             charstrings,
             global,
@@ -115,12 +110,7 @@ impl Cff {
 /// A CFF font without subroutines whose CharStrings INDEX is its last structure (as
 /// `subsetter` writes subsets), with the hints removed from its charstrings.
 pub fn strip_hints(cff: &[u8]) -> Option<Vec<u8>> {
-    let header = *cff.get(2)? as usize;
-    let (_, at) = Index::read(cff, header)?;
-    let (tops, at) = Index::read(cff, at)?;
-    let (_, at) = Index::read(cff, at)?;
-    let (global, _) = Index::read(cff, at)?;
-    let top = dict::entries(tops.get(0)?)?;
+    let Start { top, global, .. } = Start::read(cff)?;
     let charstrings_at = top.iter().find(|e| e.op == dict::CHARSTRINGS)?.offset()?;
     let (charstrings, end) = Index::read(cff, charstrings_at)?;
     if end != cff.len() {
@@ -133,6 +123,25 @@ pub fn strip_hints(cff: &[u8]) -> Option<Vec<u8>> {
     let mut out = cff[..charstrings_at].to_vec();
     index::write(&mut out, glyphs.iter().map(Vec::as_slice));
     Some(out)
+}
+
+/// What every CFF font starts with: after the header, the Name INDEX (its first name),
+/// the Top DICT INDEX (its first DICT, read), the String INDEX and the Global Subr INDEX.
+struct Start<'a> {
+    name: &'a [u8],
+    top: Vec<dict::Entry<'a>>,
+    global: Index<'a>,
+}
+
+impl<'a> Start<'a> {
+    fn read(cff: &'a [u8]) -> Option<Start<'a>> {
+        let header = *cff.get(2)? as usize;
+        let (names, at) = Index::read(cff, header)?;
+        let (tops, at) = Index::read(cff, at)?;
+        let (_strings, at) = Index::read(cff, at)?;
+        let (global, _) = Index::read(cff, at)?;
+        Some(Start { name: names.get(0)?, top: dict::entries(tops.get(0)?)?, global })
+    }
 }
 
 impl FontDict {
