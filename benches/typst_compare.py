@@ -9,6 +9,9 @@ YAML, and the three tables with every figure from `nianbao check --format json`.
 1. Batch, two cores: two Typst processes, each reusing one `typst.Compiler` for 50 of 100
    compilations of the report, against `nianbao batch` of 100 copies of the report with
    `--to pdf -j 2`; wall time per report, median of 5 rounds.
+1b. The same with 100 *different* department reports (`nianbao::batch::sample`, made with
+   `cargo bench --bench batch -- generate`), as a city batch is: each Typst process keeps
+   one Compiler on a main file that includes the report named by `sys.inputs`.
 2. One report in a fresh process: `python3 -c "import typst; typst.compile(...)"` against
    `nianbao render --to pdf`; median wall time of 11 runs.
 
@@ -116,6 +119,14 @@ for i in range(n):
     open(out + "/%d.pdf" % i, "wb").write(c.compile())
 """
 
+WORKER_MANY = r"""
+import sys, typst
+main, fonts, out = sys.argv[1], sys.argv[2], sys.argv[3]
+c = typst.Compiler(main, font_paths=[fonts], ignore_system_fonts=True)
+for name in sys.argv[4:]:
+    open(out + "/" + name + ".pdf", "wb").write(c.compile(sys_inputs={"report": name}))
+"""
+
 FRESH = r"""
 import sys, typst
 open(sys.argv[3], "wb").write(typst.compile(sys.argv[1], font_paths=[sys.argv[2]], ignore_system_fonts=True))
@@ -159,6 +170,31 @@ def main():
             nianbao_batch.append(wall([[NIANBAO, "batch", copies, "-o", out, "--to", "pdf", "-j", "2", "-q"]]) / 100)
         tb, nb = statistics.median(typst_batch), statistics.median(nianbao_batch)
         print("batch of 100 on two cores: Typst %.1f ms / report, nianbao %.1f ms / report (%.1f×)"
+              % (tb * 1000, nb * 1000, tb / nb))
+
+        # 1b. 100 different generated department reports.
+        many = os.path.join(tmp, "many")
+        subprocess.run(["cargo", "bench", "-q", "--bench", "batch", "--", "generate", many, "100"],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        check = subprocess.run([NIANBAO, "check", many, "--format", "json"], capture_output=True, text=True)
+        names = []
+        for f in json.loads(check.stdout)["files"]:
+            name = os.path.splitext(os.path.basename(f["file"]))[0]
+            open(os.path.join(many, name + ".typ"), "w", encoding="utf-8").write(source(f["file"], f["data"]))
+            names.append(name + ".typ")
+        names.sort()
+        main_typ = os.path.join(many, "main.typ")
+        open(main_typ, "w").write('#include sys.inputs.at("report")\n')
+        typst_many, nianbao_many = [], []
+        for _ in range(5):
+            halves = [names[:50], names[50:]]
+            typst_many.append(wall([[sys.executable, "-c", WORKER_MANY, main_typ, FONTS, d] + h
+                                    for d, h in zip(outs, halves)]) / 100)
+            out = os.path.join(tmp, "nb")
+            shutil.rmtree(out, ignore_errors=True)
+            nianbao_many.append(wall([[NIANBAO, "batch", many, "-o", out, "--to", "pdf", "-j", "2", "-q"]]) / 100)
+        tb, nb = statistics.median(typst_many), statistics.median(nianbao_many)
+        print("batch of 100 different reports on two cores: Typst %.1f ms / report, nianbao %.1f ms / report (%.1f×)"
               % (tb * 1000, nb * 1000, tb / nb))
 
         typst_fresh, nianbao_fresh = [], []
