@@ -290,9 +290,17 @@ pub fn run(files: &[PathBuf], settings: &Settings, hooks: &Hooks) -> Batch {
     Batch { reports, totals, totals_count, unmatched, previous_problems: prev.problems }
 }
 
-/// The agency name of a file, read cheaply for naming: the whole file is loaded; an
-/// unreadable file has none.
+/// The agency name of a file, for naming its outputs: read from the top of a YAML file
+/// ([`crate::input::agency_name`]); from the whole file when that does not find it
+/// plainly written, and for a published report (imported). An unreadable file has none.
 fn agency_name(path: &Path) -> Option<String> {
+    if !crate::import::is_published(path)
+        && let Ok(bytes) = crate::files::read_limited(path, crate::files::Limit::YAML)
+        && let Ok(file) = crate::input::decode(path, bytes)
+        && let Some(name) = crate::input::agency_name(&file)
+    {
+        return Some(name);
+    }
     let name = pipeline::load(path).ok()?.report.agency.name;
     // A published report that does not name its agency is named after its file.
     (name != crate::import::UNREAD_AGENCY).then_some(name)

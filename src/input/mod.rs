@@ -9,6 +9,7 @@ mod error;
 mod keys;
 mod narrative;
 mod old;
+mod peek;
 mod report;
 pub mod schema;
 mod sections;
@@ -21,6 +22,7 @@ use serde::Deserialize;
 pub use cell::{Count, ItemRow, Money, Raw, Row, Signed};
 pub use narrative::{Block, Narrative};
 pub use old::*;
+pub use peek::agency_name;
 pub use report::*;
 pub use spanned::Sp;
 
