@@ -28,22 +28,21 @@ fn write_file(out: &Path, rel: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Keeps freed memory in the process between reports instead of returning it to the
 /// system after each one (glibc only). Rendering one report allocates and frees a few
 /// megabytes; with the default 128 KiB trim threshold glibc gives them back and asks
-/// again for every report. Setting the trim threshold also stops glibc from raising its
-/// mmap threshold on its own, so blocks of a few hundred KiB (DOCX and PDF buffers) would
-/// each be mapped and unmapped again: the mmap threshold is raised to glibc's maximum
-/// (32 MiB) too. Measured on the benchmark machine: see README (速度).
+/// again for every report. (Setting it also stops glibc raising its mmap threshold, so
+/// blocks over 128 KiB are still mapped and unmapped for each report, about 16 pairs;
+/// raising the mmap threshold too saved that system time but let the heap fragment: the
+/// peak memory of 1 000 reports then varied from 55 to 230 MB between runs, against a
+/// steady 48 MB. Flat memory wins.) Measured on the benchmark machine: see README (速度).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     unsafe extern "C" {
         fn mallopt(param: i32, value: i32) -> i32;
     }
     const M_TRIM_THRESHOLD: i32 = -1;
-    const M_MMAP_THRESHOLD: i32 = -3;
     // SAFETY: mallopt only changes a tuning parameter of glibc's allocator; it is
     // called before the worker threads start.
     unsafe {
         mallopt(M_TRIM_THRESHOLD, 256 << 20);
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);
     }
 }
 
