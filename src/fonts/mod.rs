@@ -27,13 +27,11 @@ pub use served::{Served, summary};
 pub use user::{FontError, FontErrorKind, FontOverride};
 
 /// The bundled font files (see `fonts/README.md`).
-static SERIF_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSerifCJK-Regular.ttc");
-static SERIF_BOLD: &[u8] = include_bytes!("../../fonts/NotoSerifCJK-Bold.ttc");
-static SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansCJK-Regular.ttc");
+static SERIF_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Regular.otf");
+static SERIF_BOLD: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Bold.otf");
+static SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansCJKsc-Regular.otf");
 static WENKAI_REGULAR: &[u8] = include_bytes!("../../fonts/LXGWWenKai-Regular.ttf");
 
-/// The face of the Noto CJK collections with the Simplified Chinese forms.
-const NOTO_SC_INDEX: u32 = 2;
 
 /// Characters that take no room and need no glyph: zero-width spaces and joiners,
 /// variation selectors, the byte-order mark, soft hyphens.
@@ -98,9 +96,9 @@ impl FontBook {
     /// [`Served`] says why), then the bundled faces.
     pub fn load(choice: &Choice) -> Result<FontBook, FontError> {
         let bundled = [
-            ("Noto Serif CJK SC", SERIF_REGULAR, NOTO_SC_INDEX),
-            ("Noto Serif CJK SC Bold", SERIF_BOLD, NOTO_SC_INDEX),
-            ("Noto Sans CJK SC", SANS_REGULAR, NOTO_SC_INDEX),
+            ("Noto Serif CJK SC", SERIF_REGULAR, 0),
+            ("Noto Serif CJK SC Bold", SERIF_BOLD, 0),
+            ("Noto Sans CJK SC", SANS_REGULAR, 0),
             ("LXGW WenKai", WENKAI_REGULAR, 0),
         ];
         let mut faces = Vec::new();
