@@ -32,7 +32,6 @@ static SERIF_BOLD: &[u8] = include_bytes!("../../fonts/NotoSerifCJKsc-Bold.otf")
 static SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansCJKsc-Regular.otf");
 static WENKAI_REGULAR: &[u8] = include_bytes!("../../fonts/LXGWWenKai-Regular.ttf");
 
-
 /// Characters that take no room and need no glyph: zero-width spaces and joiners,
 /// variation selectors, the byte-order mark, soft hyphens.
 pub fn is_ignorable(c: char) -> bool {
