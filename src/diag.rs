@@ -183,7 +183,9 @@ pub fn render_human(diag: &Diagnostic, file: Option<&SourceFile>, path: &str) ->
     match diag.primary.as_ref() {
         Some(p) => {
             let lc = file.line_col(p.span.start);
-            let _ = writeln!(out, "  --> {}:{}:{}", file.display_path(), lc.line, lc.column);
+            // Lines of an imported report are those of the YAML `nianbao import` writes.
+            let of = if file.imported { "（导入的 YAML）" } else { "" };
+            let _ = writeln!(out, "  --> {}{of}:{}:{}", file.display_path(), lc.line, lc.column);
         }
         None => {
             let _ = writeln!(out, "  --> {}", file.display_path());

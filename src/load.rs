@@ -52,7 +52,7 @@ fn load_published(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path, PUBLISHED).map_err(|e| unreadable(e.to_string()))?;
     let import = import_bytes(&bytes, path)
         .map_err(|e| unreadable(format!("{} 无法作为年度报告导入：{e}", display_path(path))))?;
-    let mut loaded = load_source(SourceFile::new(path, import.yaml))?;
+    let mut loaded = load_source(SourceFile::imported(path, import.yaml))?;
     for p in &import.imported.problems {
         loaded.warnings.push(
             Diagnostic::rule(Severity::Warning, "F2", format!("导入时，{}：{}", p.place, p.what))

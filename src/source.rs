@@ -36,6 +36,9 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of each line start.
     line_starts: Vec<usize>,
+    /// Whether the text is the YAML that `nianbao import` made of a published report
+    /// at `path` (messages then say that their lines are that YAML's).
+    pub imported: bool,
 }
 
 /// A 1-based line and column; the column counts characters, as editors do.
@@ -56,7 +59,12 @@ impl SourceFile {
                 line_starts.push(i + 1);
             }
         }
-        SourceFile { path: path.into(), text, line_starts }
+        SourceFile { path: path.into(), text, line_starts, imported: false }
+    }
+
+    /// The YAML imported from the published report at `path`.
+    pub fn imported(path: impl Into<PathBuf>, yaml: String) -> Self {
+        SourceFile { imported: true, ..SourceFile::new(path, yaml) }
     }
 
     /// The path for messages, with forward slashes so that output is the same everywhere.

@@ -229,6 +229,8 @@ fn word_html_variant_maps_by_labels() {
     let f2 =
         run.stdout.lines().find(|l| l.contains("F2")).unwrap_or_else(|| panic!("{}", run.all()));
     assert!(f2.contains("8.属于行政查询事项"), "{}", run.all());
+    // The R5 of the blank row points at the imported YAML's line, and says so.
+    assert!(run.stdout.contains("word-2021.html（导入的 YAML）:"), "{}", run.all());
 }
 
 // What is not a report is refused with exit 2 and a reason; nothing is written.
