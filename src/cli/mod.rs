@@ -141,7 +141,7 @@ enum CheckFormat {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml）；已发布的 .html、.docx、.pdf、.txt 先导入再校验
+    /// 要校验的 YAML 文件或文件夹（可以多个；文件夹里逐层查找 .yaml、.yml 和已发布的 .html、.htm、.docx、.pdf、.txt）；已发布的报告先导入再校验
     #[arg(required = true, value_name = "文件", help_heading = "参数")]
     files: Vec<PathBuf>,
     /// 上一年度的 YAML，用于核对上年结转（W1）和现行有效文件数（W2）；只能配合一个文件使用
@@ -179,7 +179,7 @@ struct RenderArgs {
 
 #[derive(Args, Debug)]
 struct BatchArgs {
-    /// 要处理的 YAML 文件或文件夹（文件夹里逐层查找 .yaml、.yml）；也可写加引号的通配符，如 "各部门/*.yaml"；直接写出的 .html、.docx、.pdf、.txt 先导入
+    /// 要处理的 YAML 文件或文件夹（文件夹里逐层查找 .yaml、.yml 和已发布的 .html、.htm、.docx、.pdf、.txt）；也可写加引号的通配符，如 "各部门/*.yaml"；已发布的报告先导入
     #[arg(required = true, value_name = "文件或文件夹", help_heading = "参数")]
     paths: Vec<PathBuf>,
     /// 输出文件夹：每份报告一个子文件夹（以机关名称命名），另有 index.html、summary.csv、summary.xlsx、summary.json

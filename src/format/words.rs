@@ -86,6 +86,18 @@ pub fn breaks(label: &str) -> Option<Vec<usize>> {
     })
 }
 
+/// The words of `label`, in order, if it is one of the segmented labels.
+pub fn words(label: &str) -> Option<Vec<&str>> {
+    let breaks = breaks(label)?;
+    let mut out = Vec::with_capacity(breaks.len() + 1);
+    let mut at = 0;
+    for b in breaks.into_iter().chain([label.len()]) {
+        out.push(&label[at..b]);
+        at = b;
+    }
+    Some(out)
+}
+
 /// Whether `segmented` with its `|` left out is `label`.
 fn same(segmented: &str, label: &str) -> bool {
     segmented.chars().filter(|&c| c != '|').eq(label.chars())

@@ -153,19 +153,10 @@ fn table(o: &mut String, t: &Table) {
             }
             // A label of known words breaks only between them (`keep-all` and `<wbr>`):
             // never 「自然/人」 in a narrow column.
-            let text = match crate::format::words::breaks(&cell.text) {
-                Some(breaks) => {
+            let text = match crate::format::words::words(&cell.text) {
+                Some(words) => {
                     attrs.push_str(" class=\"words\"");
-                    let mut t = String::new();
-                    let mut at = 0;
-                    for b in breaks.into_iter().chain([cell.text.len()]) {
-                        if at > 0 {
-                            t.push_str("<wbr>");
-                        }
-                        t.push_str(&esc(&cell.text[at..b]));
-                        at = b;
-                    }
-                    t
+                    words.iter().map(|w| esc(w)).collect::<Vec<_>>().join("<wbr>")
                 }
                 None => esc(&cell.text),
             };

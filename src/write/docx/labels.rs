@@ -4,9 +4,9 @@
 //! prints 「三、本/年度办/理结果」. The labels whose words the catalogue knows
 //! ([`crate::format::words`]) are set here in lines of whole words, as the PDF sets them
 //! — as few lines as the column needs, as even as they can be — and the lines are
-//! written with explicit line breaks. Widths are estimated (a Chinese character or
-//! mark is one em, other characters half an em), as the writer has no font metrics; a
-//! line that still does not fit is wrapped by the word processor.
+//! written with explicit line breaks. Widths are estimated ([`crate::doc::estimated_width`]),
+//! as the writer has no font metrics; a line that still does not fit is wrapped by the
+//! word processor.
 
 use crate::format::words;
 use crate::units::Pt;
@@ -17,12 +17,8 @@ pub(super) const CELL_MARGIN: u32 = 57;
 /// The lines of `text` in a cell `width` twips wide at `size`, when the label breaks at
 /// its words and needs more than one line; `None` otherwise.
 pub(super) fn lines(text: &str, width: u32, size: Pt) -> Option<Vec<String>> {
-    let breaks = words::breaks(text)?;
-    let mut bounds = vec![0];
-    bounds.extend(breaks);
-    bounds.push(text.len());
-    let words: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    let em = |w: &str| -> f32 { w.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum() };
+    let words = words::words(text)?;
+    let em = crate::doc::estimated_width;
     // Measure in ems, with a little room for the word processor's rounding.
     let avail = (width.saturating_sub(2 * CELL_MARGIN) as f32 / 20.0) / size.0 - 0.1;
     let fill = |cap: f32| -> Vec<String> {
