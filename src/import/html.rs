@@ -194,19 +194,8 @@ impl Reader {
         }
         match name {
             "table" => {
-                if let Some(mut t) = self.tables.pop() {
-                    if t.layout {
-                        self.flush_layout(&mut t);
-                        return;
-                    }
-                    close_cell(&mut t);
-                    self.table_count += 1;
-                    let rows: Vec<Vec<RawCell>> =
-                        t.rows.into_iter().filter(|r| !r.is_empty()).collect();
-                    if !rows.is_empty() {
-                        let table = place(&rows, format!("第 {} 个表格", self.table_count));
-                        self.push_table(table);
-                    }
+                if let Some(t) = self.tables.pop() {
+                    self.close_table(t);
                 }
             }
             "tr" | "td" | "th" if self.tables.last().is_some_and(|t| t.layout) => {
@@ -234,10 +223,21 @@ impl Reader {
         }
     }
 
-    /// A table inside a cell is read as its own table; its text does not go into the
-    /// cell around it.
-    fn push_table(&mut self, table: super::document::Table) {
-        self.blocks.push(Block::Table(table));
+    /// Ends a table: a page-layout table gives its text as paragraphs, a real one becomes
+    /// a grid (when it has rows). A table inside a cell is read as its own table; its
+    /// text does not go into the cell around it.
+    fn close_table(&mut self, mut t: OpenTable) {
+        if t.layout {
+            self.flush_layout(&mut t);
+            return;
+        }
+        close_cell(&mut t);
+        self.table_count += 1;
+        let rows: Vec<Vec<RawCell>> = t.rows.into_iter().filter(|r| !r.is_empty()).collect();
+        if !rows.is_empty() {
+            let place_name = format!("第 {} 个表格", self.table_count);
+            self.blocks.push(Block::Table(place(&rows, place_name)));
+        }
     }
 
     fn line_break(&mut self) {
@@ -310,18 +310,8 @@ impl Reader {
 
     fn finish(mut self) -> Published {
         self.flush();
-        while let Some(mut t) = self.tables.pop() {
-            if t.layout {
-                self.flush_layout(&mut t);
-                continue;
-            }
-            close_cell(&mut t);
-            self.table_count += 1;
-            let rows: Vec<Vec<RawCell>> = t.rows.into_iter().filter(|r| !r.is_empty()).collect();
-            if !rows.is_empty() {
-                self.blocks
-                    .push(Block::Table(place(&rows, format!("第 {} 个表格", self.table_count))));
-            }
+        while let Some(t) = self.tables.pop() {
+            self.close_table(t);
         }
         Published { blocks: self.blocks, embedded: self.embedded }
     }
