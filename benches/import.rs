@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use nianbao::build::{self, Templates};
+use nianbao::layout::Narrowed;
 use nianbao::load::{import_bytes, load};
 use nianbao::write::{docx, html};
 
@@ -28,8 +29,9 @@ fn main() {
         let loaded = load(path).expect("example loads");
         let doc = build::document(&loaded.report, &templates).expect("document");
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        files.push((format!("{stem}.html"), html::html(&doc).into_bytes()));
-        let d = docx::docx(&doc, &docx::DocxOptions { embed_fonts: false }).expect("docx");
+        files.push((format!("{stem}.html"), html::html(&doc, &Narrowed::none()).into_bytes()));
+        let d = docx::docx(&doc, &Narrowed::none(), &docx::DocxOptions { embed_fonts: false })
+            .expect("docx");
         files.push((format!("{stem}.docx"), d));
         let source = nianbao::source::SourceFile::new(path, String::new());
         let fonts = nianbao::fonts::FontBook::bundled();

@@ -9,9 +9,11 @@ PDFs is read with `pdftotext -bbox-layout` and measured:
   pages      page count (LibreOffice and Chromium against nianbao's PDF: target ±1)
   full       body lines of Chinese text (no Latin letters or digits, whose widths are
              proportional) that run to the right margin (3号 text, 16 pt), and how many of
-             them hold 28 characters (the first line of a paragraph counts its two-character
-             indent)
-  beyond     lines whose last glyph reaches past the right margin (hanging punctuation)
+             them hold 28 characters or more, the more by punctuation set half width (the
+             first line of a paragraph counts its two-character indent); the others are
+             letter-spaced
+  beyond     lines whose last glyph reaches past the right margin (hanging punctuation;
+             a mark set half width may reach half an em past it, its ink inside)
   numbers    pages that carry a page number 「— N —」 at the foot
   foot       the largest empty band above the text block's foot on a page other than
              the last, in millimetres (where the page ends early)
@@ -95,7 +97,10 @@ def measure(pdf, glyph_height):
             numbered += 1
         body = [l for l in lines if l[1] < FOOT and l[3] > TOP]
         for x0, y0, x1, y1, text, h in body:
-            if x1 > RIGHT + 1.0:
+            # A mark set half width at a line's end (nianbao's compression, which the
+            # HTML and DOCX carry) draws in the left half of its box, whose right half
+            # may lie past the margin; a mark hung into the margin reaches a whole em.
+            if x1 > RIGHT + BODY_PT / 2 + 1.0:
                 beyond += 1
             is_body = abs(h - glyph_height) < 1.5
             if is_body and x0 < LEFT + INDENT + 2 and x1 > RIGHT - BODY_PT * 0.75:
@@ -105,7 +110,9 @@ def measure(pdf, glyph_height):
                     continue
                 full += 1
                 width = ems(text) + (2 if x0 > LEFT + BODY_PT else 0)
-                if width == 28:
+                # 28 characters, or more with punctuation set half width: what is short
+                # of 28 is letter-spaced.
+                if width >= 28:
                     on_grid += 1
                 else:
                     off.append(f"p{k + 1} {width:g}: {text}")

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Severity, Tally};
 use crate::doc::{DRAFT_MARK, Document};
 use crate::fonts::FontBook;
 use crate::input::LoadError;
-use crate::layout;
+use crate::layout::{self, Narrowed};
 use crate::load::Loaded;
 use crate::rules::{self, Previous};
 use crate::source::{SourceFile, Span};
@@ -202,12 +202,20 @@ pub fn render(
         return Err(RenderError::Blocked { errors });
     }
     let doc = document(loaded, opts.templates, draft).map_err(RenderError::Build)?;
+    // The marks the PDF sets half width, for the HTML's print and the DOCX. A character
+    // no font has leaves them out: the browser or word processor has fonts of its own,
+    // and only the PDF needs ours.
+    let narrowed = if opts.targets.iter().any(|t| *t != Target::Pdf) {
+        layout::narrowed(&doc, opts.fonts).unwrap_or_default()
+    } else {
+        Narrowed::none()
+    };
     let mut outputs = Vec::with_capacity(opts.targets.len());
     for &target in opts.targets {
         let bytes = match target {
             Target::Pdf => pdf_of(&doc, opts.fonts, &loaded.file)?,
-            Target::Html => html::html(&doc).into_bytes(),
-            Target::Docx => docx::docx(&doc, &opts.docx).map_err(RenderError::Docx)?,
+            Target::Html => html::html(&doc, &narrowed).into_bytes(),
+            Target::Docx => docx::docx(&doc, &narrowed, &opts.docx).map_err(RenderError::Docx)?,
         };
         outputs.push((target, bytes));
     }

@@ -25,6 +25,9 @@
 //! 7. [`table`]: column widths, row heights, pagination with repeated header rows, rules.
 //! 8. [`page_number`]: 「— N —」 under every page.
 //!
+//! [`narrowed`] tells the HTML and DOCX writers which punctuation marks the layout sets
+//! half width, so that a browser or a word processor breaks the same lines.
+//!
 //! [`output`] holds the page data that comes out, and [`dump`] prints it as text.
 //!
 //! [`FontBook`]: crate::fonts::FontBook
@@ -34,6 +37,7 @@ mod flow;
 pub mod kinsoku;
 mod linebreak;
 mod metrics;
+mod narrowed;
 mod output;
 mod page_number;
 mod prepare;
@@ -47,6 +51,7 @@ mod title;
 mod tests;
 
 pub use metrics::Metrics;
+pub use narrowed::{Narrowed, narrowed};
 pub use output::{Item, Layout, Mark, Page, Rule, TextItem};
 
 use crate::doc::Document;

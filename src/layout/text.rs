@@ -46,6 +46,8 @@ pub(super) use super::kinsoku::{no_end, no_start};
 pub struct Ch {
     /// The character.
     pub ch: char,
+    /// Where it is in the shaped text, in bytes.
+    pub at: usize,
     /// The face that has it.
     pub face: FaceId,
     /// Its glyph in that face.
@@ -97,6 +99,7 @@ pub fn shape<M: Metrics + ?Sized>(
         }
         out.push(Ch {
             ch: c,
+            at,
             face,
             glyph,
             advance: em * style.size + style.tracking,

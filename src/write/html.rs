@@ -8,6 +8,7 @@ use crate::doc::page::{PAGE, size};
 use crate::units::{Mm, Pt};
 
 use crate::doc::{Block, Document, Table};
+use crate::layout::Narrowed;
 
 use super::escape as esc;
 
@@ -39,8 +40,9 @@ fn style() -> &'static str {
     })
 }
 
-/// Writes the page.
-pub fn html(doc: &Document) -> String {
+/// Writes the page; the punctuation marks in `narrowed` are set half width in print, as
+/// the PDF sets them, so that the browser's printed lines are the PDF's.
+pub fn html(doc: &Document, narrowed: &Narrowed) -> String {
     let draft = doc.meta.draft_mark.as_deref();
     let mut o = String::with_capacity(32 * 1024);
     let title = esc(&doc.title);
@@ -64,17 +66,18 @@ pub fn html(doc: &Document) -> String {
     if let Some(b) = &doc.byline {
         let _ = writeln!(o, "<p class=\"byline\">{}</p>", esc(b));
     }
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let marks = narrowed.marks(i);
         match block {
             Block::Heading { level, number, text } => {
                 let h = level + 1;
-                let _ = writeln!(o, "<h{h}>{}{}</h{h}>", esc(number), esc(text));
+                let _ = writeln!(o, "<h{h}>{}</h{h}>", marked(&format!("{number}{text}"), marks));
             }
             Block::Para(text) => {
-                let _ = writeln!(o, "<p>{}</p>", esc(text));
+                let _ = writeln!(o, "<p>{}</p>", marked(text, marks));
             }
             Block::Note(text) => {
-                let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(text));
+                let _ = writeln!(o, "<p class=\"note\">{}</p>", marked(text, marks));
             }
             Block::Signature(lines) => {
                 // GB/T 9704 §7.3.5.1: the date four characters in from the right, the
@@ -92,6 +95,22 @@ pub fn html(doc: &Document) -> String {
     }
     o.push_str("</main>\n</body>\n</html>\n");
     o
+}
+
+/// `text` escaped, each mark at a byte offset in `marks` in a `<span class="n">`, which
+/// the print style sets half width.
+fn marked(text: &str, marks: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + marks.len() * 24);
+    let mut from = 0;
+    for &at in marks {
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else { continue };
+        out.push_str(&esc(&text[from..at]));
+        let end = at + c.len_utf8();
+        let _ = write!(out, "<span class=\"n\">{}</span>", esc(&text[at..end]));
+        from = end;
+    }
+    out.push_str(&esc(&text[from..]));
+    out
 }
 
 /// The title with a break opportunity between the agency and the rest: each part is kept

@@ -44,7 +44,7 @@ impl Metrics for FixedBook {
 }
 
 /// A document with a short title and these blocks.
-fn doc(blocks: Vec<Block>) -> Document {
+pub(crate) fn doc(blocks: Vec<Block>) -> Document {
     let spans = vec![None; blocks.len()];
     Document {
         lang: "zh-CN".into(),

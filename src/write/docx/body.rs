@@ -5,20 +5,48 @@ use std::fmt::Write as _;
 
 use super::labels;
 use super::xml::{DECL, W_NS, esc};
-use crate::doc::page::PAGE;
+use crate::doc::page::{PAGE, size};
 use crate::doc::{Block, Document, Entry, Table, estimated_width};
+use crate::layout::Narrowed;
 use crate::units::Pt;
 
 fn para(out: &mut String, style: &str, text: &str) {
-    let _ = write!(
-        out,
-        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        esc(text)
-    );
+    marked_para(out, style, "", text, &[], size::BODY);
+}
+
+/// A paragraph in `style` (with `ppr` after it in its properties) whose marks at the
+/// byte offsets `marks` are set half width, as the PDF sets them: each in a run of its
+/// own whose character spacing takes the blank half of its box (type `size`).
+fn marked_para(out: &mut String, style: &str, ppr: &str, text: &str, marks: &[usize], size: Pt) {
+    let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{ppr}</w:pPr>");
+    // Twentieths of a point: the document's tracking less half an em.
+    let narrow = PAGE.body_tracking_twips().0 - (size.0 * 10.0).round() as i32;
+    let run = |out: &mut String, t: &str| {
+        let _ = write!(out, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(t));
+    };
+    let mut from = 0;
+    for &at in marks {
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else { continue };
+        if at > from {
+            run(out, &text[from..at]);
+        }
+        let end = at + c.len_utf8();
+        let _ = write!(
+            out,
+            "<w:r><w:rPr><w:spacing w:val=\"{narrow}\"/></w:rPr><w:t>{}</w:t></w:r>",
+            esc(&text[at..end])
+        );
+        from = end;
+    }
+    // (A paragraph without marks is one run, even when empty.)
+    if from == 0 || from < text.len() {
+        run(out, &text[from..]);
+    }
+    out.push_str("</w:p>");
 }
 
 /// The main document part.
-pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
+pub(super) fn document(doc: &Document, narrowed: &Narrowed, draft_mark: Option<&str>) -> String {
     let mut o = String::with_capacity(64 * 1024);
     o.push_str(DECL);
     let _ = write!(o, "<w:document {W_NS}><w:body>");
@@ -43,22 +71,19 @@ pub(super) fn document(doc: &Document, draft_mark: Option<&str>) -> String {
     }
     for (i, block) in doc.blocks.iter().enumerate() {
         let before_signature = matches!(doc.blocks.get(i + 1), Some(Block::Signature(_)));
+        let marks = narrowed.marks(i);
         match block {
             Block::Heading { level, number, text } => {
                 let style = format!("Heading{}Gw", level.clamp(&1, &4));
-                para(&mut o, &style, &format!("{number}{text}"));
+                marked_para(&mut o, &style, "", &format!("{number}{text}"), marks, size::BODY);
             }
             // The text before the signature keeps with it: a signature never stands alone
             // on a page (GB/T 9704 7.3.5).
-            Block::Para(text) if before_signature => {
-                let _ = write!(
-                    o,
-                    "<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                    esc(text)
-                );
+            Block::Para(text) => {
+                let keep = if before_signature { "<w:keepNext/>" } else { "" };
+                marked_para(&mut o, "BodyGw", keep, text, marks, size::BODY);
             }
-            Block::Para(text) => para(&mut o, "BodyGw", text),
-            Block::Note(text) => para(&mut o, "NoteGw", text),
+            Block::Note(text) => marked_para(&mut o, "NoteGw", "", text, marks, size::TABLE),
             Block::Signature(lines) => {
                 // One empty grid line before the signature, as in official documents.
                 o.push_str("<w:p><w:pPr><w:pStyle w:val=\"BodyGw\"/><w:keepNext/></w:pPr></w:p>");

@@ -22,6 +22,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use crate::doc::Document;
+use crate::layout::Narrowed;
 use embed::Family;
 
 /// How to write the DOCX (its content and metadata come from the document).
@@ -79,14 +80,14 @@ impl From<std::io::Error> for DocxError {
 }
 
 /// The XML parts of the package, in the order they are written.
-fn parts(doc: &Document, families: &[Family]) -> Vec<(&'static str, String)> {
+fn parts(doc: &Document, narrowed: &Narrowed, families: &[Family]) -> Vec<(&'static str, String)> {
     let open = !families.is_empty();
     let mut parts = vec![
         ("[Content_Types].xml", package::content_types(open)),
         ("_rels/.rels", package::package_rels()),
         ("docProps/core.xml", package::core(&doc.title, &doc.meta)),
         ("docProps/app.xml", package::app()),
-        ("word/document.xml", body::document(doc, doc.meta.draft_mark.as_deref())),
+        ("word/document.xml", body::document(doc, narrowed, doc.meta.draft_mark.as_deref())),
         ("word/_rels/document.xml.rels", package::document_rels()),
         ("word/styles.xml", styles::styles(open)),
         ("word/settings.xml", package::settings(open)),
@@ -103,8 +104,9 @@ fn parts(doc: &Document, families: &[Family]) -> Vec<(&'static str, String)> {
     parts
 }
 
-/// Writes the DOCX package.
-pub fn docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, DocxError> {
+/// Writes the DOCX package; the punctuation marks in `narrowed` are set half width, as
+/// the PDF sets them, so that a word processor breaks the PDF's lines.
+pub fn docx(doc: &Document, narrowed: &Narrowed, opts: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     let families = if opts.embed_fonts {
         embed::families(doc, doc.meta.draft_mark.as_deref())?
     } else {
@@ -115,7 +117,7 @@ pub fn docx(doc: &Document, opts: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    for (name, text) in parts(doc, &families) {
+    for (name, text) in parts(doc, narrowed, &families) {
         zip.start_file(name, options)?;
         zip.write_all(text.as_bytes())?;
     }

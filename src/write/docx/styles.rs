@@ -31,18 +31,22 @@ fn para_style(
     half_points: u32,
 ) -> String {
     let bold = if setting.is_bold(open) { "<w:b/><w:bCs/>" } else { "" };
-    // No punctuation hanging into the right margin, and no extra space between Chinese
-    // and Latin letters or digits (Word's 「自动调整中文与西文/数字的间距」), as in the PDF,
-    // so that a line holds the same characters. Word and WPS read both; LibreOffice 7.4
-    // reads neither (measured: scripts/print_fidelity.py). They go before the spacing,
-    // indents and alignment (ECMA-376 order of pPr).
+    // No extra space between Chinese and Latin letters or digits (Word's 「自动调整中文
+    // 与西文/数字的间距」), as in the PDF, so that a line holds the same characters.
+    // `w:overflowPunct` on: Word's and WPS's default (a mark that does not fit may hang
+    // into the margin; with the marks the PDF sets half width set so in the DOCX too,
+    // their lines are the PDF's and nothing needs to hang). LibreOffice (7.4, and its
+    // importer to this day) reads the value inverted: "on" switches its hanging
+    // punctuation off, so its marks stay inside the margin and it moves a character to
+    // the next line instead (measured: scripts/print_fidelity.py). These go before the
+    // spacing, indents and alignment (ECMA-376 order of pPr).
     let at = ["<w:snapToGrid", "<w:spacing", "<w:ind", "<w:jc", "<w:outlineLvl"]
         .iter()
         .filter_map(|t| ppr.find(t))
         .min()
         .unwrap_or(ppr.len());
     let ppr = format!(
-        "{}<w:overflowPunct w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>{}",
+        "{}<w:overflowPunct/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>{}",
         &ppr[..at],
         &ppr[at..]
     );
@@ -58,9 +62,7 @@ pub(super) fn styles(open: bool) -> String {
     s.push_str(&format!("<w:styles {W_NS}>"));
     // Defaults: 3号仿宋 (16 pt = 32 half-points), zh-CN. The body and notes are justified
     // (GB/T 9704); LibreOffice 7.4 keeps every punctuation mark of every justified line
-    // of every example (checked by extracting the text of its PDFs), and sets a line
-    // that must not end before 「，」 or 「、」 with the mark hanging in the margin, as it
-    // does left-aligned (it reads no w:overflowPunct). 28 characters fill the
+    // of every example (checked by extracting the text of its PDFs). 28 characters fill the
     // 156 mm line at 15.79 pt each, so characters are set 0.25 pt closer (w:spacing -5,
     // in twentieths of a point). This is used instead of a character grid (docGrid
     // charSpace), which LibreOffice misreads and spreads lines to about 20 characters.

@@ -1,0 +1,107 @@
+//! The punctuation marks the layout sets half width ([`super::squeeze`]), for the
+//! writers whose text a browser or a word processor sets (HTML, DOCX).
+//!
+//! Neither Chromium nor LibreOffice compresses Chinese punctuation the way clreq asks: a
+//! line that must not end before 「，」 either hangs the mark into the margin or moves a
+//! character down and leaves the line a character short. Told which marks to set half
+//! width (the same ones the PDF sets so), they fit the same 28 characters on the same
+//! lines: the HTML's print style and the DOCX's character spacing take the blank half of
+//! exactly these marks, nothing else.
+
+use super::LayoutError;
+use super::metrics::Metrics;
+use super::setter::{self, Setter};
+use super::squeeze;
+use super::text::Align;
+use crate::doc::Document;
+use crate::doc::page::PAGE;
+
+/// For every block of a document, the marks its lines set half width.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Narrowed {
+    blocks: Vec<Vec<usize>>,
+}
+
+impl Narrowed {
+    /// No mark set half width: what a writer uses without the layout.
+    pub fn none() -> Narrowed {
+        Narrowed::default()
+    }
+
+    /// The marks of block `i` set half width: byte offsets into its running text (a
+    /// heading's number and text together), ascending.
+    pub fn marks(&self, i: usize) -> &[usize] {
+        self.blocks.get(i).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Which marks of `doc`'s headings, paragraphs and notes the PDF's layout sets half
+/// width, measured with `book` on [`PAGE`].
+pub fn narrowed<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<Narrowed, LayoutError> {
+    let setter = Setter::new(book, PAGE);
+    let width = PAGE.text_width().0;
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        let mut marks = Vec::new();
+        if let Some((text, style, indent)) = setter.running(block) {
+            let chars = setter.shape(&text, &style)?;
+            for (k, line) in
+                setter::breaks(&chars, Align::Justify, indent, width).iter().enumerate()
+            {
+                let avail = if k == 0 { width - indent } else { width };
+                let cs = &chars[line.range.clone()];
+                let narrow = squeeze::narrow(cs, avail);
+                marks.extend(cs.iter().zip(narrow).filter(|(_, n)| *n).map(|(c, _)| c.at));
+            }
+        }
+        blocks.push(marks);
+    }
+    Ok(Narrowed { blocks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Block;
+    use crate::layout::tests::{FixedBook, doc};
+
+    /// The marks of a paragraph, as the characters before and after each.
+    fn marked(text: &str) -> Vec<String> {
+        let n = narrowed(&doc(vec![Block::Para(text.into())]), &FixedBook).unwrap();
+        n.marks(0).iter().map(|&at| text[at..].chars().take(1).collect()).collect()
+    }
+
+    #[test]
+    fn a_line_on_the_grid_keeps_every_mark_whole() {
+        // 26 characters after the indent, the last a full stop: the line fits.
+        let text = "本机关全年主动公开政府信息共计一千二百条，较上年有所增加。";
+        assert_eq!(text.chars().count(), 29);
+        let first = &text[..text.char_indices().nth(26).unwrap().0];
+        assert!(marked(first).is_empty());
+    }
+
+    #[test]
+    fn adjacent_marks_and_a_tight_line_end_are_halved() {
+        // 「》（」: the closing mark of the pair is always halved.
+        let m = marked("依照《条例》（2019年修订）");
+        assert_eq!(m, ["》"]);
+        // A first line that must hold 27 characters in the 26 after its indent (its end
+        // may not come before the second 「，」) halves its marks from the end: the comma
+        // at its end, then the one inside.
+        let text = "本机关全年主动公开政府信息，共计一千二百条较上年有增，并及时更新。";
+        let m = narrowed(&doc(vec![Block::Para(text.into())]), &FixedBook).unwrap();
+        let second = text.rfind('，').unwrap();
+        assert_eq!(m.marks(0), [text.find('，').unwrap(), second]);
+    }
+
+    #[test]
+    fn offsets_of_a_heading_count_its_number() {
+        let block =
+            Block::Heading { level: 2, number: "（一）".into(), text: "主动公开".into() };
+        let n = narrowed(&doc(vec![Block::Para("甲".into()), block]), &FixedBook).unwrap();
+        assert!(n.marks(0).is_empty());
+        // 「）」 before 「主」 is no pair; nothing is tight.
+        assert!(n.marks(1).is_empty());
+        assert!(Narrowed::none().marks(3).is_empty());
+    }
+}
