@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Severity, Tally};
 use crate::doc::{DRAFT_MARK, Document};
 use crate::fonts::FontBook;
 use crate::input::LoadError;
-use crate::layout::{self, Narrowed};
+use crate::layout;
 use crate::load::Loaded;
 use crate::rules::{self, Previous};
 use crate::source::{SourceFile, Span};
@@ -202,20 +202,33 @@ pub fn render(
         return Err(RenderError::Blocked { errors });
     }
     let doc = document(loaded, opts.templates, draft).map_err(RenderError::Build)?;
-    // The marks the PDF sets half width, for the HTML's print and the DOCX. A character
-    // no font has leaves them out: the browser or word processor has fonts of its own,
-    // and only the PDF needs ours.
-    let narrowed = if opts.targets.iter().any(|t| *t != Target::Pdf) {
-        layout::narrowed(&doc, opts.fonts).unwrap_or_default()
+    // The PDF's layout, and the marks it sets half width, which the HTML's print and the
+    // DOCX set so too. Without a PDF the marks are found alone; a character no font has
+    // then leaves them out: a browser or a word processor has fonts of its own, and only
+    // the PDF needs ours.
+    let laid = if opts.targets.contains(&Target::Pdf) {
+        Some(
+            layout::layout(&doc, opts.fonts)
+                .map_err(|e| unprintable(&doc, opts.fonts, &loaded.file, &e))?,
+        )
     } else {
-        Narrowed::none()
+        None
+    };
+    let narrowed = match &laid {
+        Some(l) => &l.narrowed,
+        None => &layout::narrowed(&doc, opts.fonts).unwrap_or_default(),
     };
     let mut outputs = Vec::with_capacity(opts.targets.len());
     for &target in opts.targets {
-        let bytes = match target {
-            Target::Pdf => pdf_of(&doc, opts.fonts, &loaded.file)?,
-            Target::Html => html::html(&doc, &narrowed).into_bytes(),
-            Target::Docx => docx::docx(&doc, &narrowed, &opts.docx).map_err(RenderError::Docx)?,
+        let bytes = match (target, &laid) {
+            (Target::Pdf, Some(laid)) => {
+                pdf::pdf(&doc, laid, opts.fonts).map_err(RenderError::Pdf)?
+            }
+            (Target::Pdf, None) => pdf_of(&doc, opts.fonts, &loaded.file)?,
+            (Target::Html, _) => html::html(&doc, narrowed).into_bytes(),
+            (Target::Docx, _) => {
+                docx::docx(&doc, narrowed, &opts.docx).map_err(RenderError::Docx)?
+            }
         };
         outputs.push((target, bytes));
     }

@@ -76,13 +76,13 @@ pub struct LayoutError {
 /// Lays out a document on [`PAGE`], measuring with `book`; a draft's mark
 /// (`doc.meta.draft_mark`) is printed in red above the title.
 pub fn layout<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<Layout, LayoutError> {
-    let flow = run(doc, book)?;
-    Ok(Layout { pages: flow.pages, outline: flow.outline })
+    let (flow, narrowed) = run(doc, book)?;
+    Ok(Layout { pages: flow.pages, outline: flow.outline, narrowed })
 }
 
-/// Lays out a document and returns the finished flow: [`layout`] keeps its pages and
-/// outline, tests look at the rest too.
-fn run<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<Flow, LayoutError> {
+/// Lays out a document and returns the finished flow and the marks set half width:
+/// [`layout`] keeps the flow's pages and outline, tests look at the rest too.
+fn run<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<(Flow, Narrowed), LayoutError> {
     let setter = Setter::new(book, PAGE);
     let mut flow = Flow::new(PAGE);
     title::place(&mut flow, &setter, doc, doc.meta.draft_mark.as_deref())?;
@@ -92,5 +92,5 @@ fn run<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<Flow, LayoutErro
         doc.blocks.iter().map(|b| setter.prepare(b)).collect::<Result<Vec<_>, LayoutError>>()?;
     flow.place_all(&prepared);
     page_number::number(&mut flow, &setter)?;
-    Ok(flow)
+    Ok((flow, Narrowed::of_prepared(&prepared)))
 }

@@ -10,8 +10,8 @@
 
 use super::LayoutError;
 use super::metrics::Metrics;
-use super::setter::{self, Setter};
-use super::squeeze;
+use super::prepare::Prepared;
+use super::setter::Setter;
 use super::text::Align;
 use crate::doc::Document;
 use crate::doc::page::PAGE;
@@ -33,28 +33,33 @@ impl Narrowed {
     pub fn marks(&self, i: usize) -> &[usize] {
         self.blocks.get(i).map_or(&[], Vec::as_slice)
     }
+
+    /// The marks of the prepared blocks of a layout (one for each block of the body).
+    pub(super) fn of_prepared(prepared: &[Prepared]) -> Narrowed {
+        let blocks = prepared
+            .iter()
+            .map(|p| match p {
+                Prepared::Lines { block, .. } | Prepared::Note(block) => block.narrow.clone(),
+                Prepared::Table(_) | Prepared::Signature(_) => Vec::new(),
+            })
+            .collect();
+        Narrowed { blocks }
+    }
 }
 
 /// Which marks of `doc`'s headings, paragraphs and notes the PDF's layout sets half
-/// width, measured with `book` on [`PAGE`].
+/// width, measured with `book` on [`PAGE`], without laying out the rest (a full
+/// [`super::layout`] has them too, in [`super::Layout::narrowed`]).
 pub fn narrowed<M: Metrics + ?Sized>(doc: &Document, book: &M) -> Result<Narrowed, LayoutError> {
     let setter = Setter::new(book, PAGE);
-    let width = PAGE.text_width().0;
     let mut blocks = Vec::with_capacity(doc.blocks.len());
     for block in &doc.blocks {
-        let mut marks = Vec::new();
-        if let Some((text, style, indent)) = setter.running(block) {
-            let chars = setter.shape(&text, &style)?;
-            for (k, line) in
-                setter::breaks(&chars, Align::Justify, indent, width).iter().enumerate()
-            {
-                let avail = if k == 0 { width - indent } else { width };
-                let cs = &chars[line.range.clone()];
-                let narrow = squeeze::narrow(cs, avail);
-                marks.extend(cs.iter().zip(narrow).filter(|(_, n)| *n).map(|(c, _)| c.at));
+        blocks.push(match setter.running(block) {
+            Some((text, style, indent)) => {
+                setter.lines(&text, style, Align::Justify, indent)?.narrow
             }
-        }
-        blocks.push(marks);
+            None => Vec::new(),
+        });
     }
     Ok(Narrowed { blocks })
 }
@@ -92,6 +97,19 @@ mod tests {
         let m = narrowed(&doc(vec![Block::Para(text.into())]), &FixedBook).unwrap();
         let second = text.rfind('，').unwrap();
         assert_eq!(m.marks(0), [text.find('，').unwrap(), second]);
+    }
+
+    #[test]
+    fn the_layout_and_the_shortcut_agree() {
+        let d = doc(vec![
+            Block::Heading { level: 1, number: "一、".into(), text: "总体情况".into() },
+            Block::Para("本机关全年主动公开政府信息，共计一千二百条较上年有增，并及时更新。依照《条例》（2019年修订）办理。".into()),
+            Block::Note("注：单位为万元。".into()),
+        ]);
+        let full = crate::layout::layout(&d, &FixedBook).unwrap();
+        let short = narrowed(&d, &FixedBook).unwrap();
+        assert_eq!(full.narrowed, short);
+        assert_eq!(short.marks(1).len(), 3, "{short:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What layout produces: pages of glyph runs and ruled lines at absolute positions, and
 //! the outline. Plain data: the PDF writer draws it, [`super::dump`] prints it.
 
+use super::narrowed::Narrowed;
 use super::text::Run;
 
 /// Laid-out pages and the outline.
@@ -10,6 +11,9 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Headings of levels 1 and 2, for the PDF outline.
     pub outline: Vec<Mark>,
+    /// The punctuation marks set half width, block by block, for the writers whose text
+    /// a browser or word processor sets.
+    pub narrowed: Narrowed,
 }
 
 /// One page.

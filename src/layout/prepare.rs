@@ -94,7 +94,7 @@ impl<M: Metrics + ?Sized> Setter<'_, M> {
                     let b = self.lines_in(l, style, Align::Right, 0.0, right, width)?;
                     all.extend(b.lines);
                 }
-                Prepared::Signature(LineBlock { lines: all, style })
+                Prepared::Signature(LineBlock { lines: all, style, narrow: Vec::new() })
             }
             Block::Table(t) => Prepared::Table(table::measure(self, t)?),
             Block::Heading { .. } | Block::Para(_) | Block::Note(_) => {

@@ -4,6 +4,7 @@
 use super::LayoutError;
 use super::linebreak;
 use super::metrics::Metrics;
+use super::squeeze;
 use super::text::{self, Align, Ch, Run, TextStyle};
 use crate::doc::page::{PageSpec, size};
 use crate::fonts::Role;
@@ -16,6 +17,9 @@ pub(super) struct LineBlock {
     pub(super) lines: Vec<Vec<Run>>,
     /// How they are set.
     pub(super) style: TextStyle,
+    /// The punctuation marks set half width ([`super::squeeze`]): byte offsets into the
+    /// text, ascending.
+    pub(super) narrow: Vec<usize>,
 }
 
 /// Sets text for one page geometry with one source of glyphs. It only reads: what is
@@ -101,15 +105,19 @@ impl<'a, M: Metrics + ?Sized> Setter<'a, M> {
         indent: f32,
         avail: f32,
     ) -> LineBlock {
+        let mut narrow = Vec::new();
         let lines = breaks(chars, align, indent, avail)
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 let ind = if i == 0 { indent } else { 0.0 };
+                let cs = &chars[l.range.clone()];
+                let flags = squeeze::narrow(cs, avail - ind);
+                narrow.extend(cs.iter().zip(flags).filter(|(_, n)| *n).map(|(c, _)| c.at));
                 text::place(chars, l, ind, avail - ind, align)
             })
             .collect();
-        LineBlock { lines, style }
+        LineBlock { lines, style, narrow }
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) fn place<M: Metrics + ?Sized>(
     for part in title_lines(setter, doc, &style)? {
         lines.extend(setter.lines(&part, style, Align::Center, 0.0)?.lines);
     }
-    let block = LineBlock { lines, style };
+    let block = LineBlock { lines, style, narrow: Vec::new() };
     flow.place_lines(&block, TITLE_PITCH, None);
     if let Some(byline) = &doc.byline {
         let style = setter.style(Role::Body, size::BODY);

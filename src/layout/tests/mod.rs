@@ -100,7 +100,7 @@ fn one_liners(n: usize) -> Vec<Block> {
 
 /// Lays a document out with [`FixedBook`] and returns the finished flow.
 fn lay_out(doc: &Document) -> Flow {
-    super::run(doc, &FixedBook).expect("FixedBook has every glyph")
+    super::run(doc, &FixedBook).expect("FixedBook has every glyph").0
 }
 
 /// A line as drawn: consecutive runs on one baseline in one size.
@@ -249,7 +249,7 @@ fn a_missing_character_names_itself_and_the_text_it_is_in() {
 fn the_draft_mark_is_red_above_the_title() {
     let mut d = doc(vec![para("正文。")]);
     d.meta.draft_mark = Some("草稿".into());
-    let flow = super::run(&d, &FixedBook).unwrap();
+    let (flow, _) = super::run(&d, &FixedBook).unwrap();
     let lines = drawn_lines(&flow.pages);
     assert_eq!(lines[0].text, "草稿");
     assert_eq!(lines[1].text, "年度报告");
