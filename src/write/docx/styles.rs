@@ -77,8 +77,9 @@ pub(super) fn styles(open: bool) -> String {
     ));
     s.push_str("<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>");
     s.push_str("<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
-    // Title: 2号方正小标宋简体 (22 pt), centred, a blank grid line after it.
-    s.push_str(&para_style(open, "ReportTitle", "报告标题", &format!("<w:keepNext/><w:spacing w:after=\"{pitch}\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>"), roles::TITLE, "", half_points(size::TITLE)));
+    // Title: 2号方正小标宋简体 (22 pt), centred, its lines 35 pt apart off the line grid
+    // (LibreOffice would give each of them two grid lines), a blank grid line after it.
+    s.push_str(&para_style(open, "ReportTitle", "报告标题", &format!("<w:keepNext/><w:snapToGrid w:val=\"0\"/><w:spacing w:after=\"{pitch}\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>"), roles::TITLE, "", half_points(size::TITLE)));
     s.push_str(&para_style(
         open,
         "ReportByline",
