@@ -94,11 +94,14 @@ pub(super) fn data_item_rels() -> String {
     )
 }
 
-/// `word/settings.xml`: odd and even footers differ (page numbers right on odd pages, left on even).
+/// `word/settings.xml`: odd and even footers differ (page numbers right on odd pages, left
+/// on even). No punctuation compression of the word processor's own
+/// (`characterSpacingControl`): the marks the PDF sets half width carry it in their runs
+/// ([`crate::layout::Narrowed`]), and Word's own would take the same blank twice.
 pub(super) fn settings(embed: bool) -> String {
     let embed = if embed { "<w:embedTrueTypeFonts/><w:saveSubsetFonts/>" } else { "" };
     let pitch = crate::doc::page::PAGE.line_pitch_twips().0;
     format!(
-        "{DECL}<w:settings {W_NS}><w:zoom w:percent=\"100\"/>{embed}<w:defaultTabStop w:val=\"420\"/><w:evenAndOddHeaders/><w:drawingGridVerticalSpacing w:val=\"{pitch}\"/><w:displayHorizontalDrawingGridEvery w:val=\"0\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
+        "{DECL}<w:settings {W_NS}><w:zoom w:percent=\"100\"/>{embed}<w:defaultTabStop w:val=\"420\"/><w:evenAndOddHeaders/><w:drawingGridVerticalSpacing w:val=\"{pitch}\"/><w:displayHorizontalDrawingGridEvery w:val=\"0\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
     )
 }
