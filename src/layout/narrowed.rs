@@ -70,7 +70,7 @@ mod tests {
     use crate::doc::Block;
     use crate::layout::tests::{FixedBook, doc};
 
-    /// The marks of a paragraph, as the characters before and after each.
+    /// The marks of a paragraph set half width.
     fn marked(text: &str) -> Vec<String> {
         let n = narrowed(&doc(vec![Block::Para(text.into())]), &FixedBook).unwrap();
         n.marks(0).iter().map(|&at| text[at..].chars().take(1).collect()).collect()
@@ -78,11 +78,10 @@ mod tests {
 
     #[test]
     fn a_line_on_the_grid_keeps_every_mark_whole() {
-        // 26 characters after the indent, the last a full stop: the line fits.
-        let text = "本机关全年主动公开政府信息共计一千二百条，较上年有所增加。";
-        assert_eq!(text.chars().count(), 29);
-        let first = &text[..text.char_indices().nth(26).unwrap().0];
-        assert!(marked(first).is_empty());
+        // 26 characters after the indent fill the first line exactly.
+        let text = "本机关全年主动公开政府信息共计一千二百条，较上年有增";
+        assert_eq!(text.chars().count(), 26);
+        assert!(marked(text).is_empty());
     }
 
     #[test]

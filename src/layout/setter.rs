@@ -124,7 +124,7 @@ impl<'a, M: Metrics + ?Sized> Setter<'a, M> {
 /// Where shaped text breaks into lines `avail` wide, the first indented by `indent`:
 /// centred text (table labels, the title) is balanced; the rest is justified or flush
 /// right, broken to keep lines full.
-pub(super) fn breaks(chars: &[Ch], align: Align, indent: f32, avail: f32) -> Vec<linebreak::Line> {
+fn breaks(chars: &[Ch], align: Align, indent: f32, avail: f32) -> Vec<linebreak::Line> {
     match align {
         Align::Center if indent == 0.0 => linebreak::balanced(chars, avail),
         _ => linebreak::break_lines(chars, avail - indent, avail),

@@ -101,15 +101,13 @@ pub fn html(doc: &Document, narrowed: &Narrowed) -> String {
 /// the print style sets half width.
 fn marked(text: &str, marks: &[usize]) -> String {
     let mut out = String::with_capacity(text.len() + marks.len() * 24);
-    let mut from = 0;
-    for &at in marks {
-        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else { continue };
-        out.push_str(&esc(&text[from..at]));
-        let end = at + c.len_utf8();
-        let _ = write!(out, "<span class=\"n\">{}</span>", esc(&text[at..end]));
-        from = end;
+    for (piece, narrow) in super::pieces(text, marks) {
+        if narrow {
+            let _ = write!(out, "<span class=\"n\">{}</span>", esc(piece));
+        } else {
+            out.push_str(&esc(piece));
+        }
     }
-    out.push_str(&esc(&text[from..]));
     out
 }
 

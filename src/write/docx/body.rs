@@ -20,27 +20,17 @@ fn para(out: &mut String, style: &str, text: &str) {
 fn marked_para(out: &mut String, style: &str, ppr: &str, text: &str, marks: &[usize], size: Pt) {
     let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{ppr}</w:pPr>");
     // Twentieths of a point: the document's tracking less half an em.
-    let narrow = PAGE.body_tracking_twips().0 - (size.0 * 10.0).round() as i32;
-    let run = |out: &mut String, t: &str| {
-        let _ = write!(out, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(t));
-    };
-    let mut from = 0;
-    for &at in marks {
-        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else { continue };
-        if at > from {
-            run(out, &text[from..at]);
+    let spacing = PAGE.body_tracking_twips().0 - (size.0 * 10.0).round() as i32;
+    for (piece, narrow) in crate::write::pieces(text, marks) {
+        if narrow {
+            let _ = write!(
+                out,
+                "<w:r><w:rPr><w:spacing w:val=\"{spacing}\"/></w:rPr><w:t>{}</w:t></w:r>",
+                esc(piece)
+            );
+        } else {
+            let _ = write!(out, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(piece));
         }
-        let end = at + c.len_utf8();
-        let _ = write!(
-            out,
-            "<w:r><w:rPr><w:spacing w:val=\"{narrow}\"/></w:rPr><w:t>{}</w:t></w:r>",
-            esc(&text[at..end])
-        );
-        from = end;
-    }
-    // (A paragraph without marks is one run, even when empty.)
-    if from == 0 || from < text.len() {
-        run(out, &text[from..]);
     }
     out.push_str("</w:p>");
 }
